@@ -1,0 +1,91 @@
+"""Document metadata read from the text outside the tables: title, as-of date,
+issue date, type, and the numbered section headings the action tables belong to.
+
+Format-neutral: it sees only the paragraphs a reader produced.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .model import COL_PROGRESS, COL_TIMEFRAME, Paragraph
+
+_DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})"
+_AS_OF = re.compile(r"\(?\s*\bas\s+(?:of|at)\s+" + _DAY_MONTH_YEAR + r"\s*\)?", re.IGNORECASE)
+# "Brussels, 19 September 2016." -- the place-and-date line of a WCO cover note.
+_ISSUED = re.compile(r"^[A-Z][\w .'-]{1,40},\s+" + _DAY_MONTH_YEAR + r"\.?$")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$", re.DOTALL)
+_NOT_A_TITLE = re.compile(
+    r"^(\(?item\b.*agenda\)?|[A-Z]{2}\d{3,}\w*|\*+|annex\b.*|[-–—\s*]+|page \d+.*|\d+)$", re.IGNORECASE
+)
+_MAX_HEADING = 200
+
+
+def _to_date(day: str, month: str, year: str) -> date | None:
+    for fmt in ("%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(f"{day} {month.title()[:9]} {year}", fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def clean_heading(text: str) -> str:
+    """Drop markdown emphasis and collapse whitespace."""
+    return " ".join(re.sub(r"\*+|_{2,}", " ", text).split())
+
+
+def find_as_of(paragraphs: list[Paragraph], limit: int = 12) -> date | None:
+    for p in paragraphs[:limit]:
+        m = _AS_OF.search(p.text)
+        if m:
+            return _to_date(*m.groups())
+    return None
+
+
+def find_issued(paragraphs: list[Paragraph], limit: int = 12) -> date | None:
+    for p in paragraphs[:limit]:
+        m = _ISSUED.match(p.text.strip())
+        if m:
+            return _to_date(*m.groups())
+    return None
+
+
+def find_title(paragraphs: list[Paragraph], limit: int = 12) -> str | None:
+    for p in paragraphs[:limit]:
+        text = clean_heading(p.text)
+        if not text or _ISSUED.match(text) or _NOT_A_TITLE.match(text):
+            continue
+        if _NUMBERED.match(text):  # the body has started: no title line
+            return None
+        title = _AS_OF.sub("", text).strip(" .-–")
+        return title or None
+    return None
+
+
+def doc_type(title: str | None, table_columns: list[tuple[str, ...]]) -> str:
+    if any(COL_PROGRESS in cols for cols in table_columns) or re.search(r"progress", title or "", re.I):
+        return "progress_report"
+    if re.search(r"action\s+plan", title or "", re.I) or any(COL_TIMEFRAME in c for c in table_columns):
+        return "action_plan"
+    return "other"
+
+
+def heading_candidate(p: Paragraph) -> tuple[int, str] | None:
+    """`1. AWARENESS-RAISING` -> (1, 'AWARENESS-RAISING'); None for a numbered
+    paragraph of running text (it ends like a sentence or is too long)."""
+    m = _NUMBERED.match(p.text)
+    if not m:
+        return None
+    title = clean_heading(m.group(2))
+    if not title or len(title) > _MAX_HEADING or title[-1] in ".:;," or "\n" in m.group(2).strip():
+        return None
+    return int(m.group(1)), title
+
+
+def is_section_heading(title: str, table_follows: bool) -> bool:
+    """A numbered line heads a section when an action table follows it before the
+    next candidate heading, or when it is set in capitals like a heading."""
+    letters = [c for c in title if c.isalpha()]
+    return table_follows or (bool(letters) and all(c.isupper() for c in letters))
