@@ -159,14 +159,17 @@ class Event:
     page: int | None
     kind: str  # "event" or "development"
     title: str
+    title_span: tuple[int, int]  # field provenance: spans in Document.text
     country_iso3: str | None  # several as "AAA;BBB"
     country: str | None
     city: str | None
     location_text: str | None
+    location_span: tuple[int, int] | None
     start_date: str | None  # ISO 8601 at the precision known
     end_date: str | None
     date_precision: str | None
     date_text: str | None
+    date_span: tuple[int, int] | None
     event_type: str
     scope: str | None
     organizers: tuple[str, ...]

@@ -1,0 +1,95 @@
+"""Table rows -> actions: number, text, responsible body, work programme,
+timeframe with its deadline."""
+
+from __future__ import annotations
+
+import re
+
+from extract.model import (
+    COL_ACTION,
+    COL_NO,
+    COL_RESPONSIBLE,
+    COL_TIMEFRAME,
+    COL_WORK_PROGRAMME,
+    Action,
+    Document,
+    Row,
+    Table,
+)
+
+from .dates import find_date_ranges
+
+_CONTINUOUS = re.compile(r"\b(continu\w*|ongoing|on-going|permanent|recurring)\b", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def split_bodies(text: str) -> tuple[str, ...]:
+    """`A, B (PTC) and other related groups` -> (A, B (PTC), other related groups).
+
+    Splits on commas, semicolons and "and", never inside parentheses.
+    """
+    parts, depth, start = [], 0, 0
+    for m in re.finditer(r"[()]|" + _LIST_SPLIT.pattern, text):
+        token = m.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def deadline_of(timeframe: str | None, reference=None) -> str | None:
+    """The last date a timeframe names, as YYYY-MM (YYYY when only a year is known)."""
+    if not timeframe:
+        return None
+    ranges = find_date_ranges(timeframe, reference)
+    if not ranges:
+        return None
+    last = max(ranges, key=lambda r: r.end)
+    return last.iso_end()[:7] if last.precision != "year" else last.iso_end()
+
+
+def row_to_action(doc: Document, table: Table, row: Row) -> Action | None:
+    number = _flat(row.text_of(COL_NO)).rstrip(".")
+    text = _flat(row.text_of(COL_ACTION))
+    if not number and not text:
+        return None
+    responsible = _flat(row.text_of(COL_RESPONSIBLE)) or None
+    timeframe = _flat(row.text_of(COL_TIMEFRAME)) or None
+    section = table.section
+    return Action(
+        doc=doc.doc,
+        source_file=doc.source_file,
+        section_no=section.number if section else None,
+        section_title=section.title if section else None,
+        action_no=number,
+        action_text=text,
+        responsible_body=responsible,
+        responsible_bodies=split_bodies(responsible) if responsible else (),
+        work_programme=_flat(row.text_of(COL_WORK_PROGRAMME)) or None,
+        timeframe=timeframe,
+        deadline=deadline_of(timeframe, doc.reference_date),
+        continuous=bool(timeframe and _CONTINUOUS.search(timeframe)),
+        page=row.page,
+        char_start=row.start,
+        char_end=row.end,
+        row=row,
+    )
+
+
+def document_actions(doc: Document) -> list[Action]:
+    actions = []
+    for table in doc.tables:
+        for row in table.rows:
+            action = row_to_action(doc, table, row)
+            if action is not None:
+                actions.append(action)
+    return actions

@@ -1,0 +1,196 @@
+"""Normalized documents -> the analyst-facing tables, with stable ids, written as
+CSV, Parquet and JSONL.
+
+Ids are content hashes: `doc_id` from the file's bytes, `action_id` and
+`event_id` from their parent id and their number, so a record keeps its id across
+runs and machines, and a re-issued report with new content gets a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import Normalized
+
+DOCUMENT_COLUMNS = [
+    "doc_id", "doc", "source_file", "format", "sha256", "title", "doc_type", "as_of", "issued",
+    "page_count", "sections", "actions", "events", "warnings",
+]  # fmt: skip
+ACTION_COLUMNS = [
+    "action_id", "doc_id", "doc", "source_file", "section_no", "section_title", "action_no", "action_text",
+    "responsible_body", "responsible_bodies", "work_programme", "timeframe", "deadline", "continuous",
+    "items", "page", "char_start", "char_end",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id", "action_id", "doc_id", "doc", "source_file", "section_no", "category", "action_no", "item_no",
+    "region", "kind", "title", "country_iso3", "country", "city", "start_date", "end_date", "date_precision",
+    "event_type", "scope", "organizers", "references", "source_text", "page", "char_start", "char_end",
+    "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
+    "date_start", "date_end", "warnings",
+]  # fmt: skip
+ERROR_COLUMNS = ["file", "stage", "error_type", "message"]
+WARNING_COLUMNS = ["doc", "source_file", "action_no", "item_no", "code", "detail", "char_start", "char_end"]
+
+
+def stable_id(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _span(span: tuple[int, int] | None, i: int) -> int | None:
+    return span[i] if span else None
+
+
+def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[dict]]:
+    """One normalized document as plain records: (document, actions, events, warnings)."""
+    d = n.document
+    doc_id = d.sha256[:16]
+    items_per_action: dict[str, int] = {}
+    for item in n.items:
+        items_per_action[item.action.action_no] = items_per_action.get(item.action.action_no, 0) + 1
+    actions = [
+        {
+            "action_id": stable_id(doc_id, a.action_no, a.char_start),
+            "doc_id": doc_id, "doc": a.doc, "source_file": a.source_file, "section_no": a.section_no,
+            "section_title": a.section_title, "action_no": a.action_no, "action_text": a.action_text,
+            "responsible_body": a.responsible_body, "responsible_bodies": "; ".join(a.responsible_bodies),
+            "work_programme": a.work_programme, "timeframe": a.timeframe, "deadline": a.deadline,
+            "continuous": a.continuous, "items": items_per_action.get(a.action_no, 0), "page": a.page,
+            "char_start": a.char_start, "char_end": a.char_end,
+        }  # fmt: skip
+        for a in n.actions
+    ]
+    action_ids = {(a.action_no, a.char_start): r["action_id"] for a, r in zip(n.actions, actions, strict=True)}
+    events, warnings = [], []
+    for item, e in zip(n.items, n.events, strict=True):
+        action_id = action_ids[(item.action.action_no, item.action.char_start)]
+        events.append(
+            {
+                "event_id": stable_id(action_id, e.item_no), "action_id": action_id, "doc_id": doc_id,
+                "doc": e.doc, "source_file": e.source_file, "section_no": e.section_no, "category": e.category,
+                "action_no": e.action_no, "item_no": e.item_no, "region": e.region, "kind": e.kind,
+                "title": e.title, "country_iso3": e.country_iso3, "country": e.country, "city": e.city,
+                "start_date": e.start_date, "end_date": e.end_date, "date_precision": e.date_precision,
+                "event_type": e.event_type, "scope": e.scope, "organizers": ";".join(e.organizers),
+                "references": "; ".join(e.references), "source_text": e.source_text, "page": e.page,
+                "char_start": e.char_start, "char_end": e.char_end,
+                "title_start": e.title_span[0], "title_end": e.title_span[1],
+                "location_text": e.location_text,
+                "location_start": _span(e.location_span, 0), "location_end": _span(e.location_span, 1),
+                "date_text": e.date_text,
+                "date_start": _span(e.date_span, 0), "date_end": _span(e.date_span, 1),
+                "warnings": ";".join(e.warnings),
+            }  # fmt: skip
+        )
+        for code in e.warnings:
+            warnings.append(
+                {
+                    "doc": e.doc, "source_file": e.source_file, "action_no": e.action_no, "item_no": e.item_no,
+                    "code": code, "detail": e.source_text[:200], "char_start": e.char_start,
+                    "char_end": e.char_end,
+                }  # fmt: skip
+            )
+    for message in d.warnings:
+        warnings.append({"doc": d.doc, "source_file": d.source_file, "code": "document", "detail": message})
+    if not n.actions:
+        warnings.append(
+            {"doc": d.doc, "source_file": d.source_file, "code": "no_actions", "detail": "no action table found"}
+        )
+    document = {
+        "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format, "sha256": d.sha256,
+        "title": d.title, "doc_type": d.doc_type, "as_of": d.as_of.isoformat() if d.as_of else None,
+        "issued": d.issued.isoformat() if d.issued else None, "page_count": d.page_count,
+        "sections": len(d.sections), "actions": len(actions), "events": len(events),
+        "warnings": len(warnings),
+    }  # fmt: skip
+    return document, actions, events, warnings
+
+
+def _frame(records: list[dict], columns: list[str], sort: list[str]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(records, columns=columns)
+    if len(df):
+        df = df.sort_values(sort, kind="stable").reset_index(drop=True)
+    # Nullable integers keep "3" from turning into "3.0" when a column has gaps.
+    for col in df.columns:
+        if col in ("section_no", "item_no", "page", "page_count") or col.endswith(("_start", "_end")):
+            if col not in ("start_date", "end_date"):
+                df[col] = df[col].astype("Int64")
+    return df
+
+
+@dataclass
+class Dataset:
+    documents: pd.DataFrame
+    actions: pd.DataFrame
+    events: pd.DataFrame
+    warnings: pd.DataFrame
+    errors: pd.DataFrame
+    normalized: list[Normalized] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def from_normalized(cls, normalized: list[Normalized], errors: list[dict]) -> Dataset:
+        docs, actions, events, warnings = [], [], [], []
+        for n in normalized:
+            d, a, e, w = document_records(n)
+            docs.append(d)
+            actions += a
+            events += e
+            warnings += w
+        return cls(
+            documents=_frame(docs, DOCUMENT_COLUMNS, ["source_file"]),
+            actions=_frame(actions, ACTION_COLUMNS, ["source_file", "char_start"]),
+            events=_frame(events, EVENT_COLUMNS, ["source_file", "char_start"]),
+            warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
+            errors=_frame(errors, ERROR_COLUMNS, ["file"]),
+            normalized=normalized,
+        )
+
+    def write(self, out_dir: str | Path) -> list[Path]:
+        """Write every table; each file appears whole or not at all."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        tables = {"documents": self.documents, "actions": self.actions, "events": self.events}
+        for name, df in tables.items():
+            written.append(_atomic(out / f"{name}.csv", lambda p, df=df: _write_csv(df, p)))
+            written.append(_atomic(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False)))
+        written.append(_atomic(out / "events.jsonl", lambda p: _write_jsonl(self.events, p)))
+        written.append(_atomic(out / "warnings.csv", lambda p: _write_csv(self.warnings, p)))
+        written.append(_atomic(out / "errors.csv", lambda p: _write_csv(self.errors, p)))
+        return written
+
+
+def _write_csv(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def _write_jsonl(df: pd.DataFrame, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for record in df.to_dict("records"):
+            clean = {k: _plain(v) for k, v in record.items()}
+            f.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
+
+
+def _plain(value):
+    """A JSON-ready value: NA -> None, numpy scalars -> Python."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def _atomic(path: Path, write) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,435 @@
+"""normalize.dates: the date-range grammar, its spans, year inference and robustness."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.dates import DateRange, find_date_ranges, parse_date_range
+
+REF = date(2015, 10, 25)  # "(AS OF 25 OCTOBER 2015)"
+
+# input -> (iso_start, iso_end, precision); the reference is REF only where a row says so.
+TABLE = [
+    # day ranges within one month, every separator
+    ("22-23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22–23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22—23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22 - 23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22 – 23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22 to 23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("from 22 to 23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("between 22 and 23 October 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("15 and 16 June 2015", ("2015-06-15", "2015-06-16", "day")),
+    ("The meeting took place on 15 and 16 June 2015 in Brussels.", ("2015-06-15", "2015-06-16", "day")),
+    ("19 to 22 May 2015", ("2015-05-19", "2015-05-22", "day")),
+    ("3 until 5 March 2016", ("2016-03-03", "2016-03-05", "day")),
+    ("3 till 5 March 2016", ("2016-03-03", "2016-03-05", "day")),
+    ("3 through 5 March 2016", ("2016-03-03", "2016-03-05", "day")),
+    ("12-16 October 2015", ("2015-10-12", "2015-10-16", "day")),
+    ("1-2 September 2015", ("2015-09-01", "2015-09-02", "day")),
+    ("01-02 September 2015", ("2015-09-01", "2015-09-02", "day")),
+    ("27-29\n May 2015", ("2015-05-27", "2015-05-29", "day")),
+    ("22-23  October   2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22-23 OCTOBER 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("22-23 october 2015", ("2015-10-22", "2015-10-23", "day")),
+    ("10-14 June, 2024", ("2024-06-10", "2024-06-14", "day")),
+    # ordinals
+    ("20th-24th February 2017", ("2017-02-20", "2017-02-24", "day")),
+    ("20 th-24 th February 2017", ("2017-02-20", "2017-02-24", "day")),
+    ("1st-3rd March 2016", ("2016-03-01", "2016-03-03", "day")),
+    ("2nd to 4th December 2016", ("2016-12-02", "2016-12-04", "day")),
+    ("22nd of October 2015", ("2015-10-22", "2015-10-22", "day")),
+    ("the 20 th Conference was held on 3 July 2015", ("2015-07-03", "2015-07-03", "day")),
+    # abbreviations
+    ("14-18 Sept. 2015", ("2015-09-14", "2015-09-18", "day")),
+    ("14-18 Sept 2015", ("2015-09-14", "2015-09-18", "day")),
+    ("14-18 Sep 2015", ("2015-09-14", "2015-09-18", "day")),
+    ("14-18 Sep. 2015", ("2015-09-14", "2015-09-18", "day")),
+    ("3 Jan 2016", ("2016-01-03", "2016-01-03", "day")),
+    ("3 Feb. 2016", ("2016-02-03", "2016-02-03", "day")),
+    ("5 Mar 2016", ("2016-03-05", "2016-03-05", "day")),
+    ("7 Dec. 2016", ("2016-12-07", "2016-12-07", "day")),
+    ("Oct. 2015", ("2015-10", "2015-10", "month")),
+    # ranges over a month end or a year end
+    ("29 June-3 July 2015", ("2015-06-29", "2015-07-03", "day")),
+    ("30 June-2 July 2015", ("2015-06-30", "2015-07-02", "day")),
+    ("31 August-2 September 2015", ("2015-08-31", "2015-09-02", "day")),
+    ("28 September-2 October 2015", ("2015-09-28", "2015-10-02", "day")),
+    ("29 April-1 May 2015", ("2015-04-29", "2015-05-01", "day")),
+    ("28 February – 2 March 2016", ("2016-02-28", "2016-03-02", "day")),
+    ("30 December 2016 - 3 January 2017", ("2016-12-30", "2017-01-03", "day")),
+    ("30 December - 3 January 2017", ("2016-12-30", "2017-01-03", "day")),
+    ("30 December 2016 to 3 January", ("2016-12-30", "2017-01-03", "day")),
+    ("1 June 2015 - 30 June 2016", ("2015-06-01", "2016-06-30", "day")),
+    # month first
+    ("June 10-14, 2024", ("2024-06-10", "2024-06-14", "day")),
+    ("June 30-July 2, 2024", ("2024-06-30", "2024-07-02", "day")),
+    ("June 30 – July 2, 2024", ("2024-06-30", "2024-07-02", "day")),
+    ("December 30, 2016 - January 2, 2017", ("2016-12-30", "2017-01-02", "day")),
+    ("September 13, 2017", ("2017-09-13", "2017-09-13", "day")),
+    ("September 13 2017", ("2017-09-13", "2017-09-13", "day")),
+    ("Sept. 13, 2017", ("2017-09-13", "2017-09-13", "day")),
+    # single days
+    ("13 October 2015", ("2015-10-13", "2015-10-13", "day")),
+    ("13 October, 2015", ("2015-10-13", "2015-10-13", "day")),
+    ("1 October 2015.", ("2015-10-01", "2015-10-01", "day")),
+    ("THE ECP ACTION PLAN (AS OF 25 OCTOBER 2015)", ("2015-10-25", "2015-10-25", "day")),
+    ("Brussels, 19 September 2016.", ("2016-09-19", "2016-09-19", "day")),
+    ("(Mexico, 22-24 September 2015)", ("2015-09-22", "2015-09-24", "day")),
+    ("(Côte d'Ivoire, 31 August-2 September 2015)", ("2015-08-31", "2015-09-02", "day")),
+    ("(29 April-1 May 2015)", ("2015-04-29", "2015-05-01", "day")),
+    # leap days
+    ("29 February 2016", ("2016-02-29", "2016-02-29", "day")),
+    ("29 February 2000", ("2000-02-29", "2000-02-29", "day")),
+    ("28-29 February 2016", ("2016-02-28", "2016-02-29", "day")),
+    ("February 2016", ("2016-02", "2016-02", "month")),
+    # ISO
+    ("2015-10-22", ("2015-10-22", "2015-10-22", "day")),
+    ("on 2015-10-22 at noon", ("2015-10-22", "2015-10-22", "day")),
+    ("in 2015-10-22", ("2015-10-22", "2015-10-22", "day")),
+    ("2015-10-22/2015-10-25", ("2015-10-22", "2015-10-25", "day")),
+    ("2015-10-22 to 2015-10-25", ("2015-10-22", "2015-10-25", "day")),
+    # months
+    ("June 2015", ("2015-06", "2015-06", "month")),
+    ("JUNE 2015", ("2015-06", "2015-06", "month")),
+    ("June, 2015", ("2015-06", "2015-06", "month")),
+    ("(June 2015)", ("2015-06", "2015-06", "month")),
+    ("December 2016", ("2016-12", "2016-12", "month")),
+    ("May 2015", ("2015-05", "2015-05", "month")),
+    ("March 2015", ("2015-03", "2015-03", "month")),
+    ("MARCH 2015", ("2015-03", "2015-03", "month")),
+    ("June-July 2015", ("2015-06", "2015-07", "month")),
+    ("April-July 2017", ("2017-04", "2017-07", "month")),
+    ("PTC April-July 2017", ("2017-04", "2017-07", "month")),
+    ("April – July 2017", ("2017-04", "2017-07", "month")),
+    ("April to July 2017", ("2017-04", "2017-07", "month")),
+    ("from April to July 2017", ("2017-04", "2017-07", "month")),
+    ("between April and July 2017", ("2017-04", "2017-07", "month")),
+    ("Sept-Dec 2015", ("2015-09", "2015-12", "month")),
+    ("June/July 2015", ("2015-06", "2015-07", "month")),
+    ("December 2016 - January 2017", ("2016-12", "2017-01", "month")),
+    ("November-January 2017", ("2016-11", "2017-01", "month")),
+    ("In June 2015, the Council endorsed the revised text.", ("2015-06", "2015-06", "month")),
+    ("At the March 2015 Sessions of the PTC", ("2015-03", "2015-03", "month")),
+    (
+        "The 2015 edition of the SAFE FoS was endorsed by the Council in June 2015.",
+        ("2015-06", "2015-06", "month"),
+    ),
+    ("Leaflet on the AEO Compendium 2015 (June 2015)", ("2015-06", "2015-06", "month")),
+    ("WCO News, featuring API/PNR (June 2015)", ("2015-06", "2015-06", "month")),
+    # years
+    ("2015", ("2015", "2015", "year")),
+    ("  2015 \n", ("2015", "2015", "year")),
+    ("(2015)", ("2015", "2015", "year")),
+    ("2015.", ("2015", "2015", "year")),
+    ("[2015];", ("2015", "2015", "year")),
+    ("in 2015", ("2015", "2015", "year")),
+    ("In 2015, the Secretariat", ("2015", "2015", "year")),
+    ("during 2016", ("2016", "2016", "year")),
+    ("since 2014", ("2014", "2014", "year")),
+    ("until 2018", ("2018", "2018", "year")),
+    ("to be finished by 2017.", ("2017", "2017", "year")),
+    ("throughout 2016", ("2016", "2016", "year")),
+    ("the work plan for 2016", ("2016", "2016", "year")),
+    ("2016-2018", ("2016", "2018", "year")),
+    ("2016–2018", ("2016", "2018", "year")),
+    ("2016/2017", ("2016", "2017", "year")),
+    ("(2016/17)", ("2016", "2017", "year")),
+    ("2016 to 2018", ("2016", "2018", "year")),
+    ("the plan for 2016-2018", ("2016", "2018", "year")),
+    ("during 2016/2017", ("2016", "2017", "year")),
+    ("in 2016/17", ("2016", "2017", "year")),
+    ("from 2016 to 2018", ("2016", "2018", "year")),
+    ("between 2016 and 2018", ("2016", "2018", "year")),
+    # year-less, read against REF
+    ("13 October", ("2015-10-13", "2015-10-13", "day"), REF),
+    ("(Malaysia, 13 October)", ("2015-10-13", "2015-10-13", "day"), REF),
+    ("8-9 October", ("2015-10-08", "2015-10-09", "day"), REF),
+    ("25 October", ("2015-10-25", "2015-10-25", "day"), REF),
+    ("26 October", ("2014-10-26", "2014-10-26", "day"), REF),
+    ("24-27 October", ("2015-10-24", "2015-10-27", "day"), REF),
+    ("3 Nov.", ("2014-11-03", "2014-11-03", "day"), REF),
+    ("30 December - 3 January", ("2014-12-30", "2015-01-03", "day"), REF),
+    ("29 February", ("2012-02-29", "2012-02-29", "day"), REF),
+    ("29 June-3 July", ("2015-06-29", "2015-07-03", "day"), REF),
+    # a year in the text wins over the reference
+    ("13 October 2011", ("2011-10-13", "2011-10-13", "day"), REF),
+    ("June 2019", ("2019-06", "2019-06", "month"), REF),
+]
+
+NEGATIVE = [
+    "",
+    "   ",
+    "WTO Public Forum 2015",
+    "The 2015 edition of",
+    "Leaflet on the AEO Compendium 2015",
+    "2015 WCO IT Conference and Exhibition",
+    "Forum's 2015 Annual Summit",
+    "(WCO, 2015 report)",
+    "in June",
+    "In June the Council met",
+    "June",
+    "13 October",  # no reference: no year
+    "8-9 October",
+    "Members may 2015",
+    "may 2015",
+    "march 2015",
+    "mar 2015",
+    "15 may 2015",
+    "1-3 march 2016",
+    "03/04/2015",
+    "3.4.2015",
+    "3/4/15",
+    "(03/04/2015)",
+    "in 03/04/2015",
+    "in 3.4.2015",
+    "by 2015/03/04",
+    "in 2015.10.22",
+    "31 June 2015",
+    "30 February 2016",
+    "29 February 2015",
+    "31 April-2 May 2015",
+    "31 September 2015",
+    "23-22 October 2015",
+    "2018-2016",
+    "2015-13-01",
+    "2015-02-30",
+    "June 12 Members attended",
+    "June 10-14",
+    "10:30 June",
+    "A3 June",
+    "page 123 June",
+    "in 20 countries",
+    "Annex 2015",
+    "Version 2.2015",
+    "1850",
+    "in 2150",
+    "Julyx 2015",
+    "Junes 2015",
+    "Novembre 2015",
+    "March and June",
+]
+
+# Text with several dates: each as (iso_start, iso_end, precision), left to right.
+MANY = [
+    (
+        "The March 2015 sessions were postponed until after the June 2015 Council Sessions.",
+        [("2015-03", "2015-03", "month"), ("2015-06", "2015-06", "month")],
+    ),
+    (
+        "- WTO Public Forum 2015 (Switzerland, 1 October 2015) - 5th IATA Cargo Security "
+        "(Canada, 29-30 September 2015)",
+        [("2015-10-01", "2015-10-01", "day"), ("2015-09-29", "2015-09-30", "day")],
+    ),
+    ("March and June 2015", [("2015-06", "2015-06", "month")]),
+    ("in 2015 and 2016", [("2015", "2015", "year")]),
+    (
+        "22 October 2015 - 3 January 2015",  # a backwards range: its two ends on their own
+        [("2015-10-22", "2015-10-22", "day"), ("2015-01-03", "2015-01-03", "day")],
+    ),
+    (
+        "Updated in 2016, approved by the Council in June 2017",
+        [("2016", "2016", "year"), ("2017-06", "2017-06", "month")],
+    ),
+    # not day numbers at all, so what follows is a month ("WCO News 78 October 2015")
+    ("32 October 2015", [("2015-10", "2015-10", "month")]),
+    ("WCO News 78 October 2015", [("2015-10", "2015-10", "month")]),
+    ("0 October 2015", [("2015-10", "2015-10", "month")]),
+]
+
+# input -> the exact text of the (first) date expression, read against REF
+SPANS = [
+    ("The results were presented to the RKC/MC meeting held on 8-9 October 2015.", "8-9 October 2015"),
+    ("China, 22-23 October 2015) - Asia", "22-23 October 2015"),
+    ("from 22 to 23 October 2015", "22 to 23 October 2015"),
+    ("on 15 and 16 June 2015 in Brussels", "15 and 16 June 2015"),
+    ("Held 14-18 Sept. 2015 in Rome", "14-18 Sept. 2015"),
+    ("until 13 Sept. Then", "13 Sept"),
+    ("(Mexico, 22-24 September 2015)", "22-24 September 2015"),
+    ("(2015)", "2015"),
+    ("in 2015", "2015"),
+    ("the plan for 2016-2018.", "2016-2018"),
+    ("between 2016 and 2018", "between 2016 and 2018"),
+    ("Council in June 2015.", "June 2015"),
+    ("Forum (Germany, 27-29\n May 2015) - next", "27-29\n May 2015"),
+    ("As of June 30-July 2, 2024.", "June 30-July 2, 2024"),
+    ("Conference (20th-24th February 2017)", "20th-24th February 2017"),
+]
+
+
+def _triple(r: DateRange | None):
+    return None if r is None else (r.iso_start(), r.iso_end(), r.precision)
+
+
+def _row(row):
+    text, expected, *rest = row
+    return text, expected, (rest[0] if rest else None)
+
+
+@pytest.mark.parametrize(("text", "expected", "reference"), [_row(r) for r in TABLE])
+def test_table(text, expected, reference):
+    assert _triple(parse_date_range(text, reference)) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negative(text):
+    assert parse_date_range(text) is None
+    assert find_date_ranges(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), MANY)
+def test_many(text, expected):
+    assert [_triple(r) for r in find_date_ranges(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SPANS)
+def test_span(text, expected):
+    r = parse_date_range(text, REF)
+    assert r is not None
+    assert r.text == expected == text[r.start_char : r.end_char]
+
+
+def test_dates_at_each_precision():
+    r = parse_date_range("April-July 2017")
+    assert (r.start, r.end, r.inferred_year) == (date(2017, 4, 1), date(2017, 7, 31), False)
+    r = parse_date_range("February 2016")
+    assert (r.start, r.end) == (date(2016, 2, 1), date(2016, 2, 29))
+    r = parse_date_range("in 2015")
+    assert (r.start, r.end) == (date(2015, 1, 1), date(2015, 12, 31))
+    r = parse_date_range("22-23 October 2015")
+    assert (r.start, r.end, r.start_char, r.end_char) == (date(2015, 10, 22), date(2015, 10, 23), 0, 18)
+
+
+def test_year_inference():
+    r = parse_date_range("13 October", date(2015, 10, 25))
+    assert (r.start, r.inferred_year) == (date(2015, 10, 13), True)
+    r = parse_date_range("13 October", date(2015, 10, 5))
+    assert (r.start, r.inferred_year) == (date(2014, 10, 13), True)
+    r = parse_date_range("8-9 October", date(2015, 10, 25))
+    assert (r.start, r.end, r.inferred_year) == (date(2015, 10, 8), date(2015, 10, 9), True)
+    assert parse_date_range("13 October") is None
+    assert parse_date_range("13 October 2015", date(2015, 10, 5)).inferred_year is False
+    # a datetime works as a reference too
+    assert parse_date_range("13 October", datetime(2015, 10, 25, 23, 59)).start == date(2015, 10, 13)
+
+
+def test_parse_is_first_of_find():
+    text = "From 22-23 October 2015 to the June 2016 meeting"
+    assert parse_date_range(text) == find_date_ranges(text)[0]
+    assert len(find_date_ranges(text)) == 2
+
+
+@pytest.fixture
+def other_timezone(monkeypatch):
+    # Far from UTC on both sides: a clock-dependent "today" would show a different date.
+    def use(tz: str) -> None:
+        monkeypatch.setenv("TZ", tz)
+        time.tzset()
+
+    yield use
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("tz", ["Pacific/Kiritimati", "Etc/GMT+12", "America/St_Johns"])
+def test_table_in_other_timezone(other_timezone, tz):
+    other_timezone(tz)
+    for row in TABLE:
+        text, expected, reference = _row(row)
+        assert _triple(parse_date_range(text, reference)) == expected, text
+    for text in NEGATIVE:
+        assert parse_date_range(text) is None, text
+
+
+def test_long_adversarial_text_completes():
+    """Speed is measured in benchmarks/bench_dates.py; here only that these finish and stay sane."""
+    sentence = (
+        "The Regional Workshop (Mexico, 22-24 September 2015) was followed in June 2015 by "
+        "the WTO Public Forum 2015; 03/04/2015 and 1,234,567 items were seized. "
+    )
+    texts = [
+        (sentence * 80)[:10_000],
+        "1 2 3 4 5 6 7 8 9 10 11 12 2015 - / " * 300,
+        "1 June" + " " * 10_000 + "x",
+        "in " * 3_000,
+        "0123456789" * 1_000,
+    ]
+    for text in texts:
+        _check(text, REF)
+
+
+# --- properties ----------------------------------------------------------------------
+
+DATEISH = st.sampled_from(
+    ["1", "2", "9", "12", "15", "20", "29", "30", "31", "32", "00", "2015", "2016", "1999"]
+    + ["January", "june", "JULY", "May", "may", "March", "march", "Sept.", "Sep", "Dec", "Feb"]
+    + ["st", "nd", "th", " th", "of", "to", "and", "until", "through", "from", "between"]
+    + ["in", "by", "for", "since", "-", "–", "—", "/", ".", ",", "(", ")", ":", " ", "  ", "\n"]
+    + ["x", "é", "ſept", "٢٠١٥"]
+)
+dateish_text = st.lists(DATEISH, max_size=40).map("".join)
+references = st.none() | st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31))
+
+
+def _check(text: str, reference: date | None) -> None:
+    found = find_date_ranges(text, reference)
+    last_end = 0
+    for r in found:
+        assert r.start <= r.end
+        assert r.precision in ("day", "month", "year")
+        assert 0 <= r.start_char < r.end_char <= len(text)
+        assert text[r.start_char : r.end_char] == r.text
+        assert r.start_char >= last_end  # left to right, non-overlapping
+        last_end = r.end_char
+        if r.inferred_year:  # only ever from a reference, and never after it
+            assert reference is not None and r.start <= reference
+        assert len(r.iso_start()) == len(r.iso_end()) == {"day": 10, "month": 7, "year": 4}[r.precision]
+    assert parse_date_range(text, reference) == (found[0] if found else None)
+
+
+@given(st.text(), references)
+def test_never_raises_on_any_text(text, reference):
+    _check(text, reference)
+
+
+@settings(max_examples=500)
+@given(dateish_text, references)
+def test_never_raises_on_dateish_text(text, reference):
+    _check(text, reference)
+
+
+@settings(max_examples=300)
+@given(dateish_text, st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31)))
+def test_a_found_expression_reads_the_same_on_its_own(text, reference):
+    for r in find_date_ranges(text, reference):
+        again = parse_date_range(r.text, reference)
+        assert again is not None, r
+        assert (again.start, again.end, again.precision) == (r.start, r.end, r.precision)
+
+
+_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August"]
+_NAMES += ["September", "October", "November", "December"]
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+def test_every_real_day_parses(d):
+    for text in (f"{d.day} {_NAMES[d.month - 1]} {d.year}", f"{_NAMES[d.month - 1]} {d.day}, {d.year}"):
+        r = parse_date_range(text)
+        assert (r.start, r.end, r.precision, r.inferred_year) == (d, d, "day", False)
+
+
+@given(st.dates(min_value=date(1904, 1, 1), max_value=date(2099, 12, 31)), st.dates())
+def test_inferred_year_is_the_latest_not_after_the_reference(reference, d):
+    r = parse_date_range(f"{d.day} {_NAMES[d.month - 1]}", reference)
+    assert r is not None and r.inferred_year
+    assert (r.start.month, r.start.day) == (d.month, d.day)
+    assert r.start <= reference
+    for later in range(r.start.year + 1, reference.year + 1):  # no later year would do
+        with contextlib.suppress(ValueError):  # 29 February
+            assert date(later, d.month, d.day) > reference
