@@ -1,0 +1,423 @@
+"""normalize.places: country, city, venue and region resolution, and the reference tables."""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from normalize.places import (
+    City,
+    Location,
+    all_place_names,
+    country_name,
+    is_region,
+    normalize_name,
+    resolve_city,
+    resolve_country,
+    resolve_location,
+    resolve_venue,
+)
+
+DATA = Path(__file__).resolve().parent.parent / "normalize" / "data"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _spellings(name: str, aliases: str) -> list[str]:
+    return [name, *(a for a in aliases.split("|") if a)]
+
+
+COUNTRY_ROWS = _rows("countries.csv")
+CITY_ROWS = _rows("cities.csv")
+VENUE_ROWS = _rows("venues.csv")
+REGION_ROWS = _rows("regions.csv")
+COUNTRY_SPELLINGS = [(s, r["iso3"]) for r in COUNTRY_ROWS for s in _spellings(r["name"], r["aliases"])]
+
+# ---------------------------------------------------------------- countries
+
+COUNTRIES = {
+    "COG": ["Republic of Congo", "Republic of the Congo", "Congo", "Congo-Brazzaville", "Congo (Brazzaville)"],
+    "COD": ["Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa", "Congo (DRC)", "Zaire"],
+    "NER": ["Niger", "Republic of the Niger", "NIGER"],
+    "NGA": ["Nigeria", "Federal Republic of Nigeria"],
+    "CIV": [
+        "Côte d'Ivoire", "Côte d’Ivoire", "Côte d‘Ivoire", "Côte d`Ivoire", "Côte d´Ivoire", "Cote d'Ivoire",
+        "Cote d’Ivoire", "Cote dIvoire", "Cote d Ivoire", "COTE D'IVOIRE", "Ivory Coast", "Côte d'Ivoire",
+    ],  # fmt: skip
+    "MKD": [
+        "The Former Yugoslav Republic of Macedonia", "former Yugoslav Republic of Macedonia", "FYROM",
+        "Macedonia", "North Macedonia", "The Former Yugoslav Republic of Macedonia (FYROM)",
+    ],  # fmt: skip
+    "CPV": ["Cape Verde", "Cabo Verde"],
+    "SWZ": ["Swaziland", "Eswatini"],
+    "VNM": ["Viet Nam", "Vietnam"],
+    "LAO": ["Lao PDR", "Laos", "Lao People's Democratic Republic", "Lao People's Democratic Republic (Lao PDR)"],
+    "KOR": ["Republic of Korea", "Korea", "South Korea", "Korea, Republic of", "Korea (ROK)"],
+    "PRK": ["DPRK", "North Korea", "Democratic People's Republic of Korea", "Korea, DPR"],
+    "ARE": ["UAE", "United Arab Emirates", "United Arab Emirates (UAE)", "U.A.E."],
+    "TUR": ["Türkiye", "Turkiye", "Turkey"],
+    "RUS": ["Russia", "Russian Federation"],
+    "IRN": ["Islamic Republic of Iran", "Iran", "Iran (Islamic Republic of)"],
+    "KGZ": ["Kyrgyz Republic", "Kyrgyzstan"],
+    "USA": ["United States", "USA", "US", "U.S.", "U.S.A.", "United States of America"],
+    "GBR": ["UK", "U.K.", "United Kingdom", "Great Britain"],
+    "BOL": ["Bolivia (Plurinational State of)", "Bolivia", "Plurinational State of Bolivia"],
+    "TZA": ["Tanzania", "United Republic of Tanzania"],
+    "MDA": ["Moldova", "Republic of Moldova"],
+    "SYR": ["Syria", "Syrian Arab Republic"],
+    "CZE": ["Czech Republic", "Czechia"],
+    "MMR": ["Burma", "Myanmar"],
+    "TLS": ["East Timor", "Timor-Leste", "Timor Leste"],
+    "BHS": ["The Bahamas", "Bahamas"],
+    "GMB": ["The Gambia", "Gambia"],
+    "HKG": ["Hong Kong, China", "Hong Kong SAR", "Hong Kong", "Hong Kong (China)"],
+    "MAC": ["Macao", "Macau", "Macao, China"],
+    "TWN": ["Chinese Taipei", "Taiwan"],
+    "GEO": ["Georgia"],
+    "NLD": ["Netherlands", "The Netherlands"],
+    "BRN": ["Brunei Darussalam", "Brunei"],
+    "KNA": ["Saint Kitts and Nevis", "St. Kitts and Nevis", "St Kitts and Nevis", "St. Kitts & Nevis"],
+    "FSM": ["Micronesia", "Federated States of Micronesia", "Micronesia (Federated States of)"],
+    "PSE": ["Palestine", "State of Palestine"],
+    "XKX": ["Kosovo"],
+    "CHN": ["China", "People's Republic of China", "  China  ", "china"],
+    "ZAF": ["South Africa"],
+}
+POSITIVES = [(text, iso3) for iso3, texts in COUNTRIES.items() for text in texts]
+
+NEGATIVES = [
+    "Asia/Pacific", "Asia Pacific", "MENA", "Americas/Caribbean", "West and Central Africa",
+    "East and Southern Africa", "Europe", "Africa", "ESA", "WCA", "WCO", "WTO", "EU", "European Union",
+    "SACU", "WAEMU", "ASEAN", "APEC", "GCC", "", "   ", "Case Studies on Sri Lanka, Nigeria, Oman",
+    "Workshop in China", "Korea (DPRK)", "Holland", "Congo Kinshasa Brazzaville", "Nigeria Niger",
+    "Johannesburg", "Brussels", "Kenya, Uganda", "(", "()", "the", "America",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "iso3"), POSITIVES)
+def test_resolve_country(text, iso3):
+    assert resolve_country(text) == iso3
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_a_country(text):
+    assert resolve_country(text) is None
+
+
+def test_niger_and_nigeria_never_confused():
+    assert {resolve_country(t) for t in ["Niger", "niger", "The Niger", "Republic of Niger"]} == {"NER"}
+    assert {resolve_country(t) for t in ["Nigeria", "NIGERIA", "Federal Republic of Nigeria"]} == {"NGA"}
+
+
+@pytest.mark.parametrize(
+    ("iso3", "name"),
+    [("CHN", "China"), ("COG", "Congo"), ("COD", "Democratic Republic of the Congo"), ("KOR", "South Korea"),
+     ("PRK", "North Korea"), ("CIV", "Côte d'Ivoire"), ("BOL", "Bolivia"), ("MKD", "North Macedonia"),
+     ("NAM", "Namibia"), ("XKX", "Kosovo"), ("USA", "United States"), ("ARE", "United Arab Emirates"),
+     ("usa", "United States"), ("TWN", "Taiwan")],
+)  # fmt: skip
+def test_country_name(iso3, name):
+    assert country_name(iso3) == name
+
+
+def test_country_name_unknown():
+    assert country_name("ZZZ") is None
+    assert country_name("") is None
+
+
+# ---------------------------------------------------------------- normalization
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Côte d’Ivoire", "cote divoire"),
+        ("Cote d´Ivoire", "cote divoire"),
+        ("United Arab Emirates (UAE)", "united arab emirates"),
+        ("The Gambia", "gambia"),
+        ("U.S.A.", "usa"),
+        ("St. Kitts & Nevis", "saint kitts and nevis"),
+        ("Timor–Leste", "timor leste"),
+        ("  Korea,   Republic of ", "korea republic of"),
+        ("Korea (DPRK)", "korea dprk"),
+        ("İstanbul", "istanbul"),
+        ("the", "the"),
+        ("", ""),
+    ],
+)
+def test_normalize_name(text, key):
+    assert normalize_name(text) == key
+
+
+# ---------------------------------------------------------------- cities, venues, regions
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "iso3"),
+    [("Johannesburg", "Johannesburg", "ZAF"), ("Bogota", "Bogotá", "COL"), ("BOGOTÁ", "Bogotá", "COL"),
+     ("Washington, D.C.", "Washington", "USA"), ("Washington DC", "Washington", "USA"),
+     ("Nur-Sultan", "Astana", "KAZ"), ("Kiev", "Kyiv", "UKR"), ("Ulan Bator", "Ulaanbaatar", "MNG"),
+     ("Lome", "Lomé", "TGO"), ("Yaounde", "Yaoundé", "CMR"), ("N’Djamena", "N'Djamena", "TCD"),
+     ("Sao Paulo", "São Paulo", "BRA"), ("St Petersburg", "Saint Petersburg", "RUS"),
+     ("Hong Kong", "Hong Kong", "HKG"), ("The Hague", "The Hague", "NLD"), ("Mexico City", "Mexico City", "MEX"),
+     ("Singapore", "Singapore", "SGP"), ("Geneva", "Geneva", "CHE"), ("Dar es Salaam", "Dar es Salaam", "TZA")],
+)  # fmt: skip
+def test_resolve_city(text, city, iso3):
+    assert resolve_city(text) == City(city, iso3)
+
+
+@pytest.mark.parametrize("text", ["Victoria", "Georgia", "Mexico", "Brussels, Belgium", "Asia", "", "Hamilton"])
+def test_not_a_city(text):
+    assert resolve_city(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["WCO Headquarters", "WCO HQ", "WCO headquarters in Brussels", "the WCO Headquarters", "WCO HQ, Brussels",
+     "WCO Headquarters, Brussels, Belgium", "WCO Headquarters in Belgium", "wco headquarters"],
+)  # fmt: skip
+def test_resolve_venue_wco(text):
+    assert resolve_venue(text) == City("Brussels", "BEL")
+
+
+def test_venue_with_a_contradicting_city_is_not_the_venue():
+    assert resolve_venue("WCO Headquarters in Paris") is None
+    assert resolve_venue("Brussels") is None
+    assert resolve_venue("WTO Headquarters") == City("Geneva", "CHE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Asia/Pacific", "Asia Pacific", "Asia-Pacific", "AP", "Europe", "EUR", "Americas", "Americas/Caribbean",
+     "Americas and the Caribbean", "South America", "Caribbean", "MENA", "Middle East and North Africa",
+     "North of Africa, Near and Middle East", "West and Central Africa", "WCA", "East and Southern Africa",
+     "ESA", "Africa", "Asia", "Central Asia", "Eurasia", "Pacific", "Oceania", "Gulf", "Latin America",
+     "Sub-Saharan Africa", "Global", "Worldwide", "the ESA region", "WCO Asia/Pacific Region", "asia pacific"],
+)  # fmt: skip
+def test_is_region(text):
+    assert is_region(text)
+
+
+@pytest.mark.parametrize("text", ["China", "Georgia", "Micronesia", "Brussels", "", "region", "WCO", "Guinea"])
+def test_not_a_region(text):
+    assert not is_region(text)
+
+
+# ---------------------------------------------------------------- locations
+
+LOCATIONS = [
+    # text, iso3, city, basis
+    ("China", "CHN", None, "country"),
+    ("Johannesburg", "ZAF", "Johannesburg", "city"),
+    ("Brussels, Belgium", "BEL", "Brussels", "city_country"),
+    ("Nairobi, Kenya", "KEN", "Nairobi", "city_country"),
+    ("Paris", "FRA", "Paris", "city"),
+    ("WCO Headquarters", "BEL", "Brussels", "venue"),
+    ("WCO HQ", "BEL", "Brussels", "venue"),
+    ("WCO headquarters in Brussels", "BEL", "Brussels", "venue"),
+    ("United Arab Emirates (UAE)", "ARE", None, "country"),
+    ("Mombasa, Kenya", "KEN", "Mombasa", "city_country"),
+    ("Kisumu, Kenya", "KEN", "Kisumu", "city_country"),
+    ("Kenya - Nairobi", "KEN", "Nairobi", "city_country"),
+    ("Brussels (Belgium)", "BEL", "Brussels", "city_country"),
+    ("Santiago, Dominican Republic", "DOM", "Santiago", "city_country"),
+    ("Washington, D.C., United States", "USA", "Washington", "city_country"),
+    ("Sandton, Johannesburg, South Africa", "ZAF", "Johannesburg", "city_country"),
+    ("Mexico", "MEX", None, "country"),
+    ("Mexico City", "MEX", "Mexico City", "city"),
+    ("Singapore", "SGP", None, "country"),
+    ("Georgia", "GEO", None, "country"),
+    ("Republic of Korea", "KOR", None, "country"),
+    ("The Former Yugoslav Republic of Macedonia", "MKD", None, "country"),
+    ("Brussels (hybrid)", "BEL", "Brussels", "city"),
+    ("Geneva and online", "CHE", "Geneva", "city"),
+    ("Ministry of Finance, 3rd floor, Kenya", "KEN", None, "country"),
+    ("Ministry of Finance, Kenya", "KEN", None, "country"),
+    ("Port Harcourt, Nigeria", "NGA", "Port Harcourt", "city_country"),
+    ("West and Central Africa, Cameroon", "CMR", None, "country"),
+    ("virtual", None, None, "virtual"),
+    ("Virtual", None, None, "virtual"),
+    ("online", None, None, "virtual"),
+    ("videoconference", None, None, "virtual"),
+    ("video conference", None, None, "virtual"),
+    ("webinar", None, None, "virtual"),
+    ("by video conference", None, None, "virtual"),
+    ("via videoconference", None, None, "virtual"),
+    ("virtual meeting", None, None, "virtual"),
+    ("Asia/Pacific", None, None, None),
+    ("West and Central Africa", None, None, None),
+    ("MENA", None, None, None),
+    ("Kenya, Uganda", None, None, None),
+    ("blah blah", None, None, None),
+    ("", None, None, None),
+    ("Case Studies on Sri Lanka, Nigeria, Oman", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "iso3", "city", "basis"), LOCATIONS)
+def test_resolve_location(text, iso3, city, basis):
+    loc = resolve_location(text)
+    assert (loc.country_iso3, loc.city, loc.basis) == (iso3, city, basis)
+    assert loc.country == (country_name(iso3) if iso3 else None)
+    assert loc.text == text
+
+
+def test_location_is_the_documented_dataclass():
+    assert resolve_location("Johannesburg") == Location("ZAF", "South Africa", "Johannesburg", "city", "Johannesburg")
+
+
+# ---------------------------------------------------------------- entity-ruler names
+
+
+def test_all_place_names():
+    names = all_place_names()
+    assert {label for _, label, _ in names} == {"COUNTRY", "CITY", "VENUE"}
+    spellings = [s for s, _, _ in names]
+    assert len(spellings) == len(set(spellings)), "one label per spelling"
+    entries = set(names)
+    for entry in [("Côte d'Ivoire", "COUNTRY", "CIV"), ("Côte d’Ivoire", "COUNTRY", "CIV"),
+                  ("United Arab Emirates (UAE)", "COUNTRY", "ARE"), ("Johannesburg", "CITY", "ZAF"),
+                  ("WCO Headquarters", "VENUE", "BEL"), ("Singapore", "COUNTRY", "SGP")]:  # fmt: skip
+        assert entry in entries
+    assert ("Singapore", "CITY", "SGP") not in entries  # the country takes the spelling
+
+
+# ---------------------------------------------------------------- data files
+
+
+def _collisions(pairs):
+    by_key = defaultdict(set)
+    for spelling, iso3 in pairs:
+        by_key[normalize_name(spelling)].add(iso3)
+    return {key: codes for key, codes in by_key.items() if len(codes) > 1}
+
+
+def test_data_files_load_with_their_columns():
+    assert set(COUNTRY_ROWS[0]) == {"iso3", "name", "aliases"}
+    assert set(CITY_ROWS[0]) == {"city", "iso3", "aliases"}
+    assert set(VENUE_ROWS[0]) == {"venue", "city", "iso3"}
+    assert set(REGION_ROWS[0]) == {"name"}
+    assert any(r["iso3"] == "NAM" for r in COUNTRY_ROWS)  # "NA" is not a missing value
+    for rows in (COUNTRY_ROWS, CITY_ROWS, VENUE_ROWS, REGION_ROWS):
+        for row in rows:
+            assert all(v is not None and v == v.strip() for v in row.values()), row
+    for row in COUNTRY_ROWS + CITY_ROWS:
+        assert all(a.strip() and a == a.strip() for a in row["aliases"].split("|") if row["aliases"]), row
+
+
+def test_no_normalized_spelling_names_two_countries():
+    assert _collisions(COUNTRY_SPELLINGS) == {}
+    assert len({r["iso3"] for r in COUNTRY_ROWS}) == len(COUNTRY_ROWS)
+
+
+def test_no_normalized_spelling_names_two_cities_or_disagrees_with_a_country():
+    cities = [(s, r["iso3"]) for r in CITY_ROWS for s in _spellings(r["city"], r["aliases"])]
+    assert _collisions(cities) == {}
+    assert _collisions(cities + COUNTRY_SPELLINGS) == {}  # "Singapore" the city is in Singapore
+    assert _collisions([(r["venue"], r["iso3"]) for r in VENUE_ROWS]) == {}
+
+
+def test_regions_are_not_countries_or_cities():
+    regions = {normalize_name(r["name"]) for r in REGION_ROWS}
+    assert not regions & {normalize_name(s) for s, _ in COUNTRY_SPELLINGS}
+    assert not regions & {normalize_name(s) for r in CITY_ROWS for s in _spellings(r["city"], r["aliases"])}
+
+
+def test_every_city_and_venue_code_is_a_country():
+    codes = {r["iso3"] for r in COUNTRY_ROWS}
+    assert {r["iso3"] for r in CITY_ROWS} <= codes
+    assert {r["iso3"] for r in VENUE_ROWS} <= codes
+    for row in VENUE_ROWS:  # a venue's city is a known city of the same country
+        assert resolve_city(row["city"]) == City(row["city"], row["iso3"]), row
+
+
+# Dependent territories need no capital; two sovereign states have only ambiguous ones:
+# Victoria (Seychelles; also Canada, Australia) and St. John's (Antigua; also Newfoundland).
+NO_CITY = {
+    "AIA", "ALA", "ASM", "ATA", "ATF", "BES", "BLM", "BMU", "BVT", "CCK", "CXR", "CYM", "ESH", "FLK", "FRO",
+    "GGY", "GIB", "GLP", "GRL", "GUM", "HMD", "IMN", "IOT", "JEY", "MAF", "MNP", "MSR", "MTQ", "MYT", "NFK",
+    "NIU", "PCN", "PRI", "REU", "SGS", "SHN", "SJM", "SPM", "SXM", "TCA", "TKL", "UMI", "VGB", "VIR", "WLF",
+    "ATG", "SYC",
+}  # fmt: skip
+
+
+def test_every_sovereign_country_has_a_city():
+    missing = {r["iso3"] for r in COUNTRY_ROWS} - {r["iso3"] for r in CITY_ROWS}
+    assert missing == NO_CITY
+
+
+# Readable names where pycountry's short name is inverted ("Congo, The Democratic Republic of the").
+NAME_OVERRIDES = {
+    "COD": "Democratic Republic of the Congo",
+    "FSM": "Micronesia",
+    "PSE": "Palestine",
+    "VGB": "British Virgin Islands",
+    "VIR": "U.S. Virgin Islands",
+    "VAT": "Holy See",
+}
+
+
+def test_countries_consistent_with_pycountry():
+    pycountry = pytest.importorskip("pycountry")
+    table = {r["iso3"]: r for r in COUNTRY_ROWS}
+    assert set(table) == {c.alpha_3 for c in pycountry.countries} | {"XKX"}  # Kosovo: user-assigned code
+    for c in pycountry.countries:
+        expected = NAME_OVERRIDES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        assert table[c.alpha_3]["name"] == expected
+        for spelling in (c.name, getattr(c, "official_name", None), getattr(c, "common_name", None)):
+            if spelling:
+                assert resolve_country(spelling) == c.alpha_3, spelling
+
+
+@pytest.mark.parametrize(("spelling", "iso3"), COUNTRY_SPELLINGS)
+def test_every_country_spelling_resolves(spelling, iso3):
+    assert resolve_country(spelling) == iso3
+    assert resolve_country(spelling.upper()) == iso3
+    assert resolve_country(spelling.lower()) == iso3
+
+
+# ---------------------------------------------------------------- properties
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@given(st.text())
+@settings(max_examples=300)
+def test_never_raises(text):
+    resolve_country(text)
+    resolve_city(text)
+    resolve_venue(text)
+    is_region(text)
+    loc = resolve_location(text)
+    assert loc.text == text
+    assert loc.basis in {"country", "city_country", "city", "venue", "virtual", None}
+    assert (loc.country_iso3 is None) == (loc.country is None)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_normalize_name_is_idempotent(text):
+    key = normalize_name(text)
+    assert normalize_name(key) == key
+
+
+@given(st.sampled_from(COUNTRY_SPELLINGS), st.data())
+def test_country_resolution_ignores_case_and_accents(pair, data):
+    spelling, iso3 = pair
+    case = data.draw(st.sampled_from([str.upper, str.lower, str.title, str.swapcase, str.casefold]))
+    assert resolve_country(case(spelling)) == iso3
+    assert resolve_country(_strip_accents(spelling)) == iso3
+    # Accents added to arbitrary letters ("Kénya") are dropped too.
+    marks = data.draw(st.lists(st.sampled_from("\u0301\u0300\u0302\u0308\u0303"), min_size=len(spelling)))
+    accented = "".join(ch + mark if ch.isalpha() else ch for ch, mark in zip(spelling, marks, strict=False))
+    assert resolve_country(accented) == iso3
