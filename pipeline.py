@@ -2,6 +2,7 @@
 
 Library:  pipeline.run(paths) -> Dataset   (pandas DataFrames; .write(dir))
 CLI:      python pipeline.py INPUT... [--out DIR]
+          python pipeline.py audit OUTPUT_DIR
 """
 
 from __future__ import annotations
@@ -58,7 +59,32 @@ def run(paths, *, on_error=None):
     return Dataset.from_normalized(normalized, errors)
 
 
+def audit_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pipeline.py audit",
+        description="Check that every record's source text still stands at its recorded place.",
+    )
+    parser.add_argument("output_dir", help="a folder written by a conversion run")
+    args = parser.parse_args(argv)
+    from normalize.audit import audit
+
+    if not (Path(args.output_dir) / "documents.csv").is_file():
+        print(f"Error: {args.output_dir}: not an output folder (no documents.csv)", file=sys.stderr)
+        return 2
+    checked, problems = audit(args.output_dir)
+    for p in problems:
+        print(f"MISMATCH {p.source_file}: {p.record}: {p.reason}")
+    if problems:
+        print(f"audit failed: {len(problems)} of {checked} records no longer match their source")
+        return 1
+    print(f"audit passed: {checked} records match their sources")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["audit"]:
+        return audit_main(argv[1:])
     parser = argparse.ArgumentParser(prog="pipeline.py", description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
     parser.add_argument("--out", default="output", help="output folder (default: output/)")

@@ -14,6 +14,7 @@ from . import Normalized
 from .items import region_of
 
 # Bullet glyphs between items are markup, not content.
+_MARKUP_CHARS = " \t\n-–—•▪◦‣*"
 _MARKUP = re.compile(r"[\s\-–—•▪◦‣*]+|(?<=\s)o(?=\s)|^o(?=\s)")
 
 
@@ -71,7 +72,7 @@ def coverage(n: Normalized) -> Coverage:
             chars = _content_chars(text[s:e])
             if chars:
                 missing += chars
-                fragments.append(Fragment(action.action_no, text[s:e].strip(), s, e))
+                fragments.append(Fragment(action.action_no, text[s:e].strip(_MARKUP_CHARS), s, e))
         total += cell_total
         assigned += cell_total - missing
     return Coverage(total, assigned, tuple(fragments))

@@ -18,10 +18,11 @@ from pathlib import Path
 import pandas as pd
 
 from . import Normalized
+from .audit import coverage
 
 DOCUMENT_COLUMNS = [
     "doc_id", "doc", "source_file", "format", "sha256", "title", "doc_type", "as_of", "issued",
-    "page_count", "sections", "actions", "events", "warnings",
+    "page_count", "sections", "actions", "events", "coverage", "warnings",
 ]  # fmt: skip
 ACTION_COLUMNS = [
     "action_id", "doc_id", "doc", "source_file", "section_no", "section_title", "action_no", "action_text",
@@ -96,6 +97,14 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                     "char_end": e.char_end,
                 }  # fmt: skip
             )
+    cov = coverage(n)
+    for frag in cov.unassigned:
+        warnings.append(
+            {
+                "doc": d.doc, "source_file": d.source_file, "action_no": frag.action_no, "code": "unassigned_text",
+                "detail": frag.text[:200], "char_start": frag.start, "char_end": frag.end,
+            }  # fmt: skip
+        )
     for message in d.warnings:
         warnings.append({"doc": d.doc, "source_file": d.source_file, "code": "document", "detail": message})
     if not n.actions:
@@ -107,7 +116,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
         "title": d.title, "doc_type": d.doc_type, "as_of": d.as_of.isoformat() if d.as_of else None,
         "issued": d.issued.isoformat() if d.issued else None, "page_count": d.page_count,
         "sections": len(d.sections), "actions": len(actions), "events": len(events),
-        "warnings": len(warnings),
+        "coverage": round(cov.share, 4), "warnings": len(warnings),
     }  # fmt: skip
     return document, actions, events, warnings
 

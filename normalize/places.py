@@ -213,18 +213,19 @@ def _city_and_country(head: str, tail: str) -> tuple[str | None, str | None, str
         if iso3 and place and place.iso3 == iso3:
             return iso3, place.name, "venue" if resolve_venue(tail) else "city_country"
         return None
-    if resolve_country(head):
-        return None  # "Kenya, Uganda": a list of countries, for the caller to split
     parts = [p.strip() for p in head.split(",")]
+    if any(resolve_country(p) for p in [head, *parts]):
+        return None  # "Kenya, Uganda", "Sri Lanka, Nigeria, Oman": a list for the caller to split
     for candidate in [head, *reversed(parts)]:
         if (venue := resolve_venue(candidate)) and venue.iso3 == iso3:
             return iso3, venue.name, "venue"
         if (city := resolve_city(candidate)) and city.iso3 == iso3:
             return iso3, city.name, "city_country"
-    plausible = len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not is_region(head)
-    if plausible and not _NOT_A_CITY.search(normalize_name(head)):
-        return iso3, head, "city_country"
-    return iso3, None, "country"
+    if is_region(head):
+        return iso3, None, "country"  # "West and Central Africa, Cameroon"
+    plausible = len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not _NOT_A_CITY.search(normalize_name(head))
+    # Anything else before the country ("Case Studies on Sri Lanka, Oman") may be prose, not a place.
+    return (iso3, head, "city_country") if plausible else None
 
 
 def resolve_location(text: str) -> Location:

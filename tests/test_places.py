@@ -44,55 +44,57 @@ COUNTRY_SPELLINGS = [(s, r["iso3"]) for r in COUNTRY_ROWS for s in _spellings(r[
 
 # ---------------------------------------------------------------- countries
 
-COUNTRIES = {
-    "COG": ["Republic of Congo", "Republic of the Congo", "Congo", "Congo-Brazzaville", "Congo (Brazzaville)"],
-    "COD": ["Democratic Republic of the Congo", "DR Congo", "DRC", "Congo-Kinshasa", "Congo (DRC)", "Zaire"],
-    "NER": ["Niger", "Republic of the Niger", "NIGER"],
-    "NGA": ["Nigeria", "Federal Republic of Nigeria"],
-    "CIV": [
-        "Côte d'Ivoire", "Côte d’Ivoire", "Côte d‘Ivoire", "Côte d`Ivoire", "Côte d´Ivoire", "Cote d'Ivoire",
-        "Cote d’Ivoire", "Cote dIvoire", "Cote d Ivoire", "COTE D'IVOIRE", "Ivory Coast", "Côte d'Ivoire",
-    ],  # fmt: skip
-    "MKD": [
-        "The Former Yugoslav Republic of Macedonia", "former Yugoslav Republic of Macedonia", "FYROM",
-        "Macedonia", "North Macedonia", "The Former Yugoslav Republic of Macedonia (FYROM)",
-    ],  # fmt: skip
-    "CPV": ["Cape Verde", "Cabo Verde"],
-    "SWZ": ["Swaziland", "Eswatini"],
-    "VNM": ["Viet Nam", "Vietnam"],
-    "LAO": ["Lao PDR", "Laos", "Lao People's Democratic Republic", "Lao People's Democratic Republic (Lao PDR)"],
-    "KOR": ["Republic of Korea", "Korea", "South Korea", "Korea, Republic of", "Korea (ROK)"],
-    "PRK": ["DPRK", "North Korea", "Democratic People's Republic of Korea", "Korea, DPR"],
-    "ARE": ["UAE", "United Arab Emirates", "United Arab Emirates (UAE)", "U.A.E."],
-    "TUR": ["Türkiye", "Turkiye", "Turkey"],
-    "RUS": ["Russia", "Russian Federation"],
-    "IRN": ["Islamic Republic of Iran", "Iran", "Iran (Islamic Republic of)"],
-    "KGZ": ["Kyrgyz Republic", "Kyrgyzstan"],
-    "USA": ["United States", "USA", "US", "U.S.", "U.S.A.", "United States of America"],
-    "GBR": ["UK", "U.K.", "United Kingdom", "Great Britain"],
-    "BOL": ["Bolivia (Plurinational State of)", "Bolivia", "Plurinational State of Bolivia"],
-    "TZA": ["Tanzania", "United Republic of Tanzania"],
-    "MDA": ["Moldova", "Republic of Moldova"],
-    "SYR": ["Syria", "Syrian Arab Republic"],
-    "CZE": ["Czech Republic", "Czechia"],
-    "MMR": ["Burma", "Myanmar"],
-    "TLS": ["East Timor", "Timor-Leste", "Timor Leste"],
-    "BHS": ["The Bahamas", "Bahamas"],
-    "GMB": ["The Gambia", "Gambia"],
-    "HKG": ["Hong Kong, China", "Hong Kong SAR", "Hong Kong", "Hong Kong (China)"],
-    "MAC": ["Macao", "Macau", "Macao, China"],
-    "TWN": ["Chinese Taipei", "Taiwan"],
-    "GEO": ["Georgia"],
-    "NLD": ["Netherlands", "The Netherlands"],
-    "BRN": ["Brunei Darussalam", "Brunei"],
-    "KNA": ["Saint Kitts and Nevis", "St. Kitts and Nevis", "St Kitts and Nevis", "St. Kitts & Nevis"],
-    "FSM": ["Micronesia", "Federated States of Micronesia", "Micronesia (Federated States of)"],
-    "PSE": ["Palestine", "State of Palestine"],
-    "XKX": ["Kosovo"],
-    "CHN": ["China", "People's Republic of China", "  China  ", "china"],
-    "ZAF": ["South Africa"],
-}
-POSITIVES = [(text, iso3) for iso3, texts in COUNTRIES.items() for text in texts]
+# iso3 | every spelling that must resolve to it
+COUNTRIES = """
+COG | Republic of Congo | Republic of the Congo | Congo | Congo-Brazzaville | Congo (Brazzaville)
+COD | Democratic Republic of the Congo | DR Congo | DRC | Congo-Kinshasa | Congo (DRC) | Zaire
+NER | Niger | Republic of the Niger | NIGER
+NGA | Nigeria | Federal Republic of Nigeria
+CIV | Côte d'Ivoire | Côte d’Ivoire | Côte d‘Ivoire | Côte d`Ivoire | Côte d´Ivoire | Cote d'Ivoire
+CIV | Cote d’Ivoire | Cote dIvoire | Cote d Ivoire | COTE D'IVOIRE | Ivory Coast | Côte d'Ivoire
+MKD | The Former Yugoslav Republic of Macedonia | former Yugoslav Republic of Macedonia | FYROM
+MKD | Macedonia | North Macedonia | The Former Yugoslav Republic of Macedonia (FYROM)
+CPV | Cape Verde | Cabo Verde
+SWZ | Swaziland | Eswatini
+VNM | Viet Nam | Vietnam
+LAO | Lao PDR | Laos | Lao People's Democratic Republic | Lao People's Democratic Republic (Lao PDR)
+KOR | Republic of Korea | Korea | South Korea | Korea, Republic of | Korea (ROK)
+PRK | DPRK | North Korea | Democratic People's Republic of Korea | Korea, DPR
+ARE | UAE | United Arab Emirates | United Arab Emirates (UAE) | U.A.E.
+TUR | Türkiye | Turkiye | Turkey
+RUS | Russia | Russian Federation
+IRN | Islamic Republic of Iran | Iran | Iran (Islamic Republic of)
+KGZ | Kyrgyz Republic | Kyrgyzstan
+USA | United States | USA | US | U.S. | U.S.A. | United States of America
+GBR | UK | U.K. | United Kingdom | Great Britain
+BOL | Bolivia (Plurinational State of) | Bolivia | Plurinational State of Bolivia
+TZA | Tanzania | United Republic of Tanzania
+MDA | Moldova | Republic of Moldova
+SYR | Syria | Syrian Arab Republic
+CZE | Czech Republic | Czechia
+MMR | Burma | Myanmar
+TLS | East Timor | Timor-Leste | Timor Leste
+BHS | The Bahamas | Bahamas
+GMB | The Gambia | Gambia
+HKG | Hong Kong, China | Hong Kong SAR | Hong Kong | Hong Kong (China)
+MAC | Macao | Macau | Macao, China
+TWN | Chinese Taipei | Taiwan
+GEO | Georgia
+NLD | Netherlands | The Netherlands
+BRN | Brunei Darussalam | Brunei
+KNA | Saint Kitts and Nevis | St. Kitts and Nevis | St Kitts and Nevis | St. Kitts & Nevis
+FSM | Micronesia | Federated States of Micronesia | Micronesia (Federated States of)
+PSE | Palestine | State of Palestine
+XKX | Kosovo
+CHN | China | china | People's Republic of China
+ZAF | South Africa
+"""
+POSITIVES = [
+    (text.strip(), iso3.strip())
+    for line in COUNTRIES.strip().splitlines()
+    for iso3, *texts in [line.split("|")]
+    for text in texts
+] + [("  China  ", "CHN"), ("China\n", "CHN")]
 
 NEGATIVES = [
     "Asia/Pacific", "Asia Pacific", "MENA", "Americas/Caribbean", "West and Central Africa",
@@ -240,8 +242,9 @@ LOCATIONS = [
     ("The Former Yugoslav Republic of Macedonia", "MKD", None, "country"),
     ("Brussels (hybrid)", "BEL", "Brussels", "city"),
     ("Geneva and online", "CHE", "Geneva", "city"),
-    ("Ministry of Finance, 3rd floor, Kenya", "KEN", None, "country"),
-    ("Ministry of Finance, Kenya", "KEN", None, "country"),
+    ("Ministry of Finance, 3rd floor, Kenya", None, None, None),
+    ("Ministry of Finance, Kenya", None, None, None),
+    ("Case Studies on Sri Lanka, Oman", None, None, None),
     ("Port Harcourt, Nigeria", "NGA", "Port Harcourt", "city_country"),
     ("West and Central Africa, Cameroon", "CMR", None, "country"),
     ("virtual", None, None, "virtual"),
