@@ -1,62 +1,58 @@
 """Convert WCO progress reports and action plans into a normalized events dataset.
 
 Library:  pipeline.run(paths) -> Dataset   (pandas DataFrames; .write(dir))
-CLI:      python pipeline.py INPUT... [--out DIR]
+CLI:      python pipeline.py INPUT... [--out DIR] [--jobs N] [--no-cache]
           python pipeline.py audit OUTPUT_DIR
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
+import os
 import sys
 from pathlib import Path
 
 from extract.errors import InputNotFound, PipelineError
 
 READABLE = {".txt", ".text", ".md", ".docx", ".pdf"}
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def collect_inputs(paths) -> list[Path]:
-    """Files named directly, and every readable report under a folder (recursively)."""
+    """Files named directly, every readable report under a folder (recursively),
+    and glob patterns (`reports/**/*.pdf`)."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files += sorted(
                 p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in READABLE and not p.name.startswith(".")
+                if p.is_file() and p.suffix.lower() in READABLE
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )  # fmt: skip
         elif path.is_file():
             files.append(path)
+        elif glob.has_magic(str(raw)):
+            matches = sorted(Path(p) for p in glob.glob(str(raw), recursive=True) if Path(p).is_file())
+            if not matches:
+                raise InputNotFound(f"{raw}: the pattern matches no file")
+            files += matches
         else:
             raise InputNotFound(f"{path}: no such file or folder")
     return list(dict.fromkeys(files))
 
 
-def convert(path: Path):
-    """One file through every stage: read, then normalize."""
-    from extract import read
-    from normalize import normalize
-
-    return normalize(read(path))
-
-
-def run(paths, *, on_error=None):
-    """Convert every report under `paths`. A file that fails is recorded in
-    `Dataset.errors` (and passed to `on_error`); the others still convert."""
+def run(paths, *, jobs: int = 1, cache_dir: str | Path | None = None, progress: bool = False):
+    """Convert every report under `paths` into a Dataset. A file that fails is
+    recorded in `Dataset.errors`; the others still convert."""
+    from normalize.batch import convert_many
     from normalize.dataset import Dataset
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    normalized, errors = [], []
-    for path in collect_inputs(paths):
-        try:
-            normalized.append(convert(path))
-        except PipelineError as exc:
-            errors.append({"file": str(path), "stage": "read", "error_type": type(exc).__name__, "message": str(exc)})
-            if on_error:
-                on_error(path, exc)
-    return Dataset.from_normalized(normalized, errors)
+    results = convert_many(collect_inputs(paths), jobs=jobs, cache_dir=cache_dir, progress=progress)
+    return Dataset.from_results(results)
 
 
 def audit_main(argv: list[str]) -> int:
@@ -70,37 +66,56 @@ def audit_main(argv: list[str]) -> int:
 
     if not (Path(args.output_dir) / "documents.csv").is_file():
         print(f"Error: {args.output_dir}: not an output folder (no documents.csv)", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     checked, problems = audit(args.output_dir)
     for p in problems:
         print(f"MISMATCH {p.source_file}: {p.record}: {p.reason}")
     if problems:
         print(f"audit failed: {len(problems)} of {checked} records no longer match their source")
-        return 1
+        return EXIT_SOME_FAILED
     print(f"audit passed: {checked} records match their sources")
-    return 0
+    return EXIT_OK
+
+
+def convert_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pipeline.py",
+        description="Convert WCO progress reports (.txt, .docx, .pdf) into a normalized events dataset.",
+        epilog="Subcommand: `pipeline.py audit OUTPUT_DIR` checks a dataset against its sources.",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files, folders or glob patterns")
+    parser.add_argument("--out", default="output", help="output folder (default: output/)")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="parallel workers (default: all cores)"
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true", help="convert every file again, ignoring the cache"
+    )
+    parser.add_argument("--cache-dir", help="where converted results are cached (default: OUT/.cache)")
+    args = parser.parse_args(argv)
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    cache_dir = None if args.no_cache else (args.cache_dir or Path(args.out) / ".cache")
+    try:
+        dataset = run(args.inputs, jobs=args.jobs, cache_dir=cache_dir, progress=True)
+    except PipelineError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for error in dataset.errors.to_dict("records"):
+        print(f"Error: {error['message']}", file=sys.stderr)
+    dataset.write(args.out)
+    print(
+        f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
+        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed -> {args.out}/"
+    )
+    return EXIT_SOME_FAILED if len(dataset.errors) else EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["audit"]:
         return audit_main(argv[1:])
-    parser = argparse.ArgumentParser(prog="pipeline.py", description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="report files or folders")
-    parser.add_argument("--out", default="output", help="output folder (default: output/)")
-    args = parser.parse_args(argv)
-    try:
-        dataset = run(args.inputs, on_error=lambda p, e: print(f"Error: {e}", file=sys.stderr))
-        dataset.write(args.out)
-    except PipelineError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
-        return 2
-    docs = dataset.documents
-    print(
-        f"{len(docs)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
-        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed -> {args.out}/"
-    )
-    return 1 if len(dataset.errors) else 0
+    return convert_main(argv)
 
 
 if __name__ == "__main__":

@@ -69,7 +69,9 @@ def build_document(
     for raw, rows, index in laid_tables:
         before = [s for s in sections if s.start < (paragraphs[index - 1].end if index else 0) + 1]
         columns = tuple(c or f"column_{i + 1}" for i, c in enumerate(raw.columns))
-        tables.append(Table(tuple(raw.header), columns, tuple(rows), before[-1] if before else None, raw.page))
+        tables.append(
+            Table(tuple(raw.header), columns, tuple(rows), before[-1] if before else None, raw.page)
+        )
 
     title = meta.find_title(paragraphs)
     return Document(

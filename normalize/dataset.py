@@ -11,7 +11,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import signal
 import tempfile
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,42 +62,81 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
     actions = [
         {
             "action_id": stable_id(doc_id, a.action_no, a.char_start),
-            "doc_id": doc_id, "doc": a.doc, "source_file": a.source_file, "section_no": a.section_no,
-            "section_title": a.section_title, "action_no": a.action_no, "action_text": a.action_text,
-            "responsible_body": a.responsible_body, "responsible_bodies": "; ".join(a.responsible_bodies),
-            "work_programme": a.work_programme, "timeframe": a.timeframe, "deadline": a.deadline,
-            "continuous": a.continuous, "items": items_per_action.get(a.action_no, 0), "page": a.page,
-            "char_start": a.char_start, "char_end": a.char_end,
+            "doc_id": doc_id,
+            "doc": a.doc,
+            "source_file": a.source_file,
+            "section_no": a.section_no,
+            "section_title": a.section_title,
+            "action_no": a.action_no,
+            "action_text": a.action_text,
+            "responsible_body": a.responsible_body,
+            "responsible_bodies": "; ".join(a.responsible_bodies),
+            "work_programme": a.work_programme,
+            "timeframe": a.timeframe,
+            "deadline": a.deadline,
+            "continuous": a.continuous,
+            "items": items_per_action.get(a.action_no, 0),
+            "page": a.page,
+            "char_start": a.char_start,
+            "char_end": a.char_end,
         }  # fmt: skip
         for a in n.actions
     ]
-    action_ids = {(a.action_no, a.char_start): r["action_id"] for a, r in zip(n.actions, actions, strict=True)}
+    action_ids = {
+        (a.action_no, a.char_start): r["action_id"] for a, r in zip(n.actions, actions, strict=True)
+    }
     events, warnings = [], []
     for item, e in zip(n.items, n.events, strict=True):
         action_id = action_ids[(item.action.action_no, item.action.char_start)]
         events.append(
             {
-                "event_id": stable_id(action_id, e.item_no), "action_id": action_id, "doc_id": doc_id,
-                "doc": e.doc, "source_file": e.source_file, "section_no": e.section_no, "category": e.category,
-                "action_no": e.action_no, "item_no": e.item_no, "region": e.region, "kind": e.kind,
-                "title": e.title, "country_iso3": e.country_iso3, "country": e.country, "city": e.city,
-                "start_date": e.start_date, "end_date": e.end_date, "date_precision": e.date_precision,
-                "event_type": e.event_type, "scope": e.scope, "organizers": ";".join(e.organizers),
-                "references": "; ".join(e.references), "source_text": e.source_text, "page": e.page,
-                "char_start": e.char_start, "char_end": e.char_end,
-                "title_start": e.title_span[0], "title_end": e.title_span[1],
+                "event_id": stable_id(action_id, e.item_no),
+                "action_id": action_id,
+                "doc_id": doc_id,
+                "doc": e.doc,
+                "source_file": e.source_file,
+                "section_no": e.section_no,
+                "category": e.category,
+                "action_no": e.action_no,
+                "item_no": e.item_no,
+                "region": e.region,
+                "kind": e.kind,
+                "title": e.title,
+                "country_iso3": e.country_iso3,
+                "country": e.country,
+                "city": e.city,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+                "date_precision": e.date_precision,
+                "event_type": e.event_type,
+                "scope": e.scope,
+                "organizers": ";".join(e.organizers),
+                "references": "; ".join(e.references),
+                "source_text": e.source_text,
+                "page": e.page,
+                "char_start": e.char_start,
+                "char_end": e.char_end,
+                "title_start": e.title_span[0],
+                "title_end": e.title_span[1],
                 "location_text": e.location_text,
-                "location_start": _span(e.location_span, 0), "location_end": _span(e.location_span, 1),
+                "location_start": _span(e.location_span, 0),
+                "location_end": _span(e.location_span, 1),
                 "date_text": e.date_text,
-                "date_start": _span(e.date_span, 0), "date_end": _span(e.date_span, 1),
+                "date_start": _span(e.date_span, 0),
+                "date_end": _span(e.date_span, 1),
                 "warnings": ";".join(e.warnings),
             }  # fmt: skip
         )
         for code in e.warnings:
             warnings.append(
                 {
-                    "doc": e.doc, "source_file": e.source_file, "action_no": e.action_no, "item_no": e.item_no,
-                    "code": code, "detail": e.source_text[:200], "char_start": e.char_start,
+                    "doc": e.doc,
+                    "source_file": e.source_file,
+                    "action_no": e.action_no,
+                    "item_no": e.item_no,
+                    "code": code,
+                    "detail": e.source_text[:200],
+                    "char_start": e.char_start,
                     "char_end": e.char_end,
                 }  # fmt: skip
             )
@@ -101,15 +144,25 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
     for frag in cov.unassigned:
         warnings.append(
             {
-                "doc": d.doc, "source_file": d.source_file, "action_no": frag.action_no, "code": "unassigned_text",
-                "detail": frag.text[:200], "char_start": frag.start, "char_end": frag.end,
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "action_no": frag.action_no,
+                "code": "unassigned_text",
+                "detail": frag.text[:200],
+                "char_start": frag.start,
+                "char_end": frag.end,
             }  # fmt: skip
         )
     for message in d.warnings:
         warnings.append({"doc": d.doc, "source_file": d.source_file, "code": "document", "detail": message})
     if not n.actions:
         warnings.append(
-            {"doc": d.doc, "source_file": d.source_file, "code": "no_actions", "detail": "no action table found"}
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "no_actions",
+                "detail": "no action table found",
+            }
         )
     document = {
         "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format, "sha256": d.sha256,
@@ -127,9 +180,9 @@ def _frame(records: list[dict], columns: list[str], sort: list[str]) -> pd.DataF
         df = df.sort_values(sort, kind="stable").reset_index(drop=True)
     # Nullable integers keep "3" from turning into "3.0" when a column has gaps.
     for col in df.columns:
-        if col in ("section_no", "item_no", "page", "page_count") or col.endswith(("_start", "_end")):
-            if col not in ("start_date", "end_date"):
-                df[col] = df[col].astype("Int64")
+        integer = col in ("section_no", "item_no", "page", "page_count") or col.endswith(("_start", "_end"))
+        if integer and col not in ("start_date", "end_date"):
+            df[col] = df[col].astype("Int64")
     return df
 
 
@@ -140,39 +193,65 @@ class Dataset:
     events: pd.DataFrame
     warnings: pd.DataFrame
     errors: pd.DataFrame
-    normalized: list[Normalized] = field(default_factory=list, repr=False)
+    texts: dict[str, str] = field(default_factory=dict, repr=False)  # source_file -> document text
 
     @classmethod
-    def from_normalized(cls, normalized: list[Normalized], errors: list[dict]) -> Dataset:
-        docs, actions, events, warnings = [], [], [], []
-        for n in normalized:
-            d, a, e, w = document_records(n)
-            docs.append(d)
-            actions += a
-            events += e
-            warnings += w
+    def from_results(cls, results: list) -> Dataset:
+        """Merge per-file results (`normalize.batch.FileResult`) in a deterministic order."""
+        docs, actions, events, warnings, errors, texts = [], [], [], [], [], {}
+        for r in results:
+            if r.error is not None:
+                errors.append(r.error)
+                continue
+            docs.append(r.document)
+            actions += r.actions
+            events += r.events
+            warnings += r.warnings
+            texts[r.document["source_file"]] = r.text
         return cls(
             documents=_frame(docs, DOCUMENT_COLUMNS, ["source_file"]),
             actions=_frame(actions, ACTION_COLUMNS, ["source_file", "char_start"]),
             events=_frame(events, EVENT_COLUMNS, ["source_file", "char_start"]),
             warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
             errors=_frame(errors, ERROR_COLUMNS, ["file"]),
-            normalized=normalized,
+            texts=texts,
         )
 
     def write(self, out_dir: str | Path) -> list[Path]:
-        """Write every table; each file appears whole or not at all."""
+        """Write every table into a scratch folder, then move them all into place at
+        once: an interrupted run leaves the previous output as it was."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        written = []
-        tables = {"documents": self.documents, "actions": self.actions, "events": self.events}
-        for name, df in tables.items():
-            written.append(_atomic(out / f"{name}.csv", lambda p, df=df: _write_csv(df, p)))
-            written.append(_atomic(out / f"{name}.parquet", lambda p, df=df: df.to_parquet(p, index=False)))
-        written.append(_atomic(out / "events.jsonl", lambda p: _write_jsonl(self.events, p)))
-        written.append(_atomic(out / "warnings.csv", lambda p: _write_csv(self.warnings, p)))
-        written.append(_atomic(out / "errors.csv", lambda p: _write_csv(self.errors, p)))
-        return written
+        scratch = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
+        try:
+            for name in ("documents", "actions", "events"):
+                df = getattr(self, name)
+                _write_csv(df, scratch / f"{name}.csv")
+                df.to_parquet(scratch / f"{name}.parquet", index=False)
+            _write_jsonl(self.events, scratch / "events.jsonl")
+            _write_csv(self.warnings, scratch / "warnings.csv")
+            _write_csv(self.errors, scratch / "errors.csv")
+            files = sorted(scratch.iterdir())
+            with _signals_deferred():
+                for f in files:
+                    os.replace(f, out / f.name)
+            return [out / f.name for f in files]
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def _signals_deferred():
+    """Hold SIGINT/SIGTERM while the finished files are renamed into place."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    blocked = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:
@@ -191,15 +270,3 @@ def _plain(value):
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     return value.item() if hasattr(value, "item") else value
-
-
-def _atomic(path: Path, write) -> Path:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

@@ -130,7 +130,9 @@ def resolve_places(text: str) -> Location:
     codes = [resolve_country(n) for n in names]
     if len(names) > 1 and all(codes):
         unique = list(dict.fromkeys(codes))
-        return Location(";".join(unique), "; ".join(country_name(c) or c for c in unique), None, "countries", text)
+        return Location(
+            ";".join(unique), "; ".join(country_name(c) or c for c in unique), None, "countries", text
+        )
     return loc
 
 

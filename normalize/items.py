@@ -74,9 +74,8 @@ def split_inline_list(text: str) -> list[Piece]:
     merged: list[Piece] = []
     for piece in pieces:
         body = text[piece.start : piece.end]
-        if merged and body[:1].islower():
-            merged[-1] = Piece(merged[-1].start, piece.end)
-        elif merged and len(text[merged[-1].start : merged[-1].end].split()) < _MIN_WORDS:
+        too_short = merged and len(text[merged[-1].start : merged[-1].end].split()) < _MIN_WORDS
+        if merged and (body[:1].islower() or too_short):
             merged[-1] = Piece(merged[-1].start, piece.end)
         else:
             merged.append(piece)

@@ -149,11 +149,18 @@ def resolve_venue(text: str) -> City | None:
     venues = _venues()
     if hit := venues.get(normalize_name(text)):
         return hit
-    for m in _VENUE_TAIL.finditer(text):
+    for m in _VENUE_TAIL.finditer(text, 0, 100):  # venue names are short; long text is not one
         hit = venues.get(normalize_name(text[: m.start()]))
-        if hit and (where := _locate(text[m.end() :])) and where[0] == hit.iso3:
+        tail = text[m.end() :].split(",")
+        if hit and all(_in_country(part, hit.iso3) for part in tail):
             return hit
     return None
+
+
+def _in_country(text: str, iso3: str) -> bool:
+    """`text` names the country `iso3` or one of its known cities."""
+    city = resolve_city(text)
+    return resolve_country(text) == iso3 or (city is not None and city.iso3 == iso3)
 
 
 def is_region(text: str) -> bool:
@@ -181,12 +188,15 @@ _NOT_A_CITY = re.compile(
     r"\b(?:ministry|office|hotel|cent(?:re|er)|headquarters|hq|building|hall|house|universit\w*|"
     r"customs|administration|secretariat|academy|college|school|airport|border|post|premises)\b"
 )
+_MAX_LEN = 200  # a place description is short; anything longer is prose
 _PAREN_PAIR = re.compile(r"(.+?)\s*\(([^()]+)\)")
 _LAST_SEP = re.compile(r"(.*)(?:,|\s[-–—]\s)(.*)", re.DOTALL)
 
 
 def _locate(text: str) -> tuple[str | None, str | None, str] | None:
     """(iso3, city, basis) of a place description, or None."""
+    if len(text) > _MAX_LEN:
+        return None
     key = normalize_name(text)
     if not key or is_region(text):
         return None
@@ -198,8 +208,11 @@ def _locate(text: str) -> tuple[str | None, str | None, str] | None:
         return venue.iso3, venue.name, "venue"
     if city := resolve_city(text):
         return city.iso3, city.name, "city"
-    if (m := _HYBRID.search(text)) and text[: m.start()].strip():
-        return _locate(text[: m.start()])
+    place = text
+    while (m := _HYBRID.search(place)) and place[: m.start()].strip():
+        place = place[: m.start()]
+    if place != text:  # stripped every trailing marker, so the call below does not recurse again
+        return _locate(place)
     m = _PAREN_PAIR.fullmatch(text.strip()) or _LAST_SEP.fullmatch(text.strip())
     return _city_and_country(m[1].strip(), m[2].strip()) if m else None
 
@@ -223,9 +236,10 @@ def _city_and_country(head: str, tail: str) -> tuple[str | None, str | None, str
             return iso3, city.name, "city_country"
     if is_region(head):
         return iso3, None, "country"  # "West and Central Africa, Cameroon"
-    plausible = len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not _NOT_A_CITY.search(normalize_name(head))
     # Anything else before the country ("Case Studies on Sri Lanka, Oman") may be prose, not a place.
-    return (iso3, head, "city_country") if plausible else None
+    if len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not _NOT_A_CITY.search(normalize_name(head)):
+        return iso3, head, "city_country"
+    return None
 
 
 def resolve_location(text: str) -> Location:

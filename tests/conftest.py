@@ -32,4 +32,4 @@ def gold_actions() -> list[dict]:
 def seed_dataset():
     import pipeline
 
-    return pipeline.run(sorted(SAMPLES.glob("*.txt")))
+    return pipeline.run([SAMPLES], jobs=2)

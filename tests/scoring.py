@@ -96,7 +96,7 @@ def score(gold: list[dict], pred: list[dict]) -> Score:
     for i, r in enumerate(pred):
         groups.setdefault(key(r), []).append(i)
     used, pairs = set(), []
-    for gi, g in enumerate(gold):
+    for g in gold:
         gt = norm_text(g.get("source_text"))
         best, best_s = None, 0.0
         for pi in groups.get(key(g), []):

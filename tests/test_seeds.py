@@ -39,7 +39,7 @@ def test_all_48_actions_match_gold(seed_dataset, gold_actions, field):
 
 
 def test_every_event_span_gives_back_its_source_text(seed_dataset):
-    texts = {n.document.source_file: n.document.text for n in seed_dataset.normalized}
+    texts = seed_dataset.texts
     for r in _records(seed_dataset.events):
         text = texts[r["source_file"]]
         assert text[r["char_start"] : r["char_end"]] == r["source_text"]
@@ -52,7 +52,10 @@ def test_every_event_span_gives_back_its_source_text(seed_dataset):
 
 def test_page_break_cut_item_is_rejoined():
     doc = read(SAMPLES / f"{SEED_000}.txt")
-    assert "ICAO-WCO Joint Working Group on Advance Cargo Information (United States, 18-20 May 2015)" in doc.text
+    assert (
+        "ICAO-WCO Joint Working Group on Advance Cargo Information (United States, 18-20 May 2015)"
+        in doc.text
+    )
 
 
 def test_document_metadata():
