@@ -3,6 +3,7 @@
 Library:  pipeline.run(paths) -> Dataset   (pandas DataFrames; .write(dir))
 CLI:      python pipeline.py INPUT... [--out DIR] [--jobs N] [--no-cache]
           python pipeline.py audit OUTPUT_DIR
+          python pipeline.py diff OLD NEW [--out DIR]
 """
 
 from __future__ import annotations
@@ -111,10 +112,54 @@ def convert_main(argv: list[str]) -> int:
     return EXIT_SOME_FAILED if len(dataset.errors) else EXIT_OK
 
 
+def load_version(source: str | Path):
+    """(events, documents) of one version: an output folder, or report file(s) to convert."""
+    import pandas as pd
+
+    path = Path(source)
+    if path.is_dir() and (path / "events.csv").is_file():
+        read = {"dtype": str, "keep_default_na": False}
+        events = pd.read_csv(path / "events.csv", **read).replace("", None)
+        return events, pd.read_csv(path / "documents.csv", **read).replace("", None)
+    dataset = run([path])
+    if len(dataset.errors):
+        raise PipelineError(dataset.errors.iloc[0]["message"])
+    return dataset.events, dataset.documents
+
+
+def diff_main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="pipeline.py diff",
+        description="Events added, removed and changed between two versions of a report.",
+    )
+    parser.add_argument("old", help="old version: a report file or an output folder")
+    parser.add_argument("new", help="new version: a report file or an output folder")
+    parser.add_argument("--out", default=".", help="folder for diff.csv (default: current folder)")
+    args = parser.parse_args(argv)
+    from normalize.versions import diff_events
+
+    try:
+        changes = diff_events(*load_version(args.old), *load_version(args.new))
+    except PipelineError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    Path(args.out).mkdir(parents=True, exist_ok=True)
+    changes.to_csv(Path(args.out) / "diff.csv", index=False, lineterminator="\n")
+    if changes.empty:
+        print("no changes")
+    else:
+        print(changes.fillna("").to_string(index=False, max_colwidth=60))
+    counts = changes["change"].value_counts()
+    print(", ".join(f"{counts.get(c, 0)} {c}" for c in ("added", "removed", "changed")) + " -> diff.csv")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["audit"]:
         return audit_main(argv[1:])
+    if argv[:1] == ["diff"]:
+        return diff_main(argv[1:])
     return convert_main(argv)
 
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import Normalized
 from .audit import coverage
+from .identity import assign_event_keys, unique_events
 
 DOCUMENT_COLUMNS = [
     "doc_id", "doc", "source_file", "format", "sha256", "title", "doc_type", "as_of", "issued",
@@ -34,8 +35,8 @@ ACTION_COLUMNS = [
     "items", "page", "char_start", "char_end",
 ]  # fmt: skip
 EVENT_COLUMNS = [
-    "event_id", "action_id", "doc_id", "doc", "source_file", "section_no", "category", "action_no", "item_no",
-    "region", "kind", "title", "country_iso3", "country", "city", "start_date", "end_date", "date_precision",
+    "event_id", "event_key", "action_id", "doc_id", "doc", "source_file", "section_no", "category",
+    "action_no", "item_no", "region", "kind", "title", "country_iso3", "country", "city", "start_date", "end_date", "date_precision",
     "event_type", "scope", "organizers", "references", "source_text", "page", "char_start", "char_end",
     "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
     "date_start", "date_end", "warnings",
@@ -193,6 +194,7 @@ class Dataset:
     events: pd.DataFrame
     warnings: pd.DataFrame
     errors: pd.DataFrame
+    unique_events: pd.DataFrame = field(default_factory=pd.DataFrame)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source_file -> document text
 
     @classmethod
@@ -208,10 +210,14 @@ class Dataset:
             events += r.events
             warnings += r.warnings
             texts[r.document["source_file"]] = r.text
+        documents = _frame(docs, DOCUMENT_COLUMNS, ["source_file"])
+        events_df = _frame(events, EVENT_COLUMNS, ["source_file", "char_start"])
+        events_df["event_key"] = assign_event_keys(events_df, list(texts.values()))
         return cls(
-            documents=_frame(docs, DOCUMENT_COLUMNS, ["source_file"]),
+            documents=documents,
             actions=_frame(actions, ACTION_COLUMNS, ["source_file", "char_start"]),
-            events=_frame(events, EVENT_COLUMNS, ["source_file", "char_start"]),
+            events=events_df,
+            unique_events=unique_events(events_df, documents),
             warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
             errors=_frame(errors, ERROR_COLUMNS, ["file"]),
             texts=texts,
@@ -224,7 +230,7 @@ class Dataset:
         out.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
         try:
-            for name in ("documents", "actions", "events"):
+            for name in ("documents", "actions", "events", "unique_events"):
                 df = getattr(self, name)
                 _write_csv(df, scratch / f"{name}.csv")
                 df.to_parquet(scratch / f"{name}.parquet", index=False)

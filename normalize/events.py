@@ -43,6 +43,7 @@ class _Keywords:
     label: str
     priority: int
     pattern: re.Pattern
+    words: tuple[str, ...]
 
 
 @cache
@@ -52,7 +53,7 @@ def _keyword_table(name: str) -> tuple[_Keywords, ...]:
         for row in csv.DictReader(f):
             words = sorted(row["keywords"].split("|"), key=len, reverse=True)
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
-            rows.append(_Keywords(next(iter(row.values())), int(row["priority"]), pattern))
+            rows.append(_Keywords(next(iter(row.values())), int(row["priority"]), pattern, tuple(words)))
     return tuple(sorted(rows, key=lambda k: k.priority))
 
 
