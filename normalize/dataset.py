@@ -36,7 +36,8 @@ ACTION_COLUMNS = [
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "event_id", "event_key", "action_id", "doc_id", "doc", "source_file", "section_no", "category",
-    "action_no", "item_no", "region", "kind", "title", "country_iso3", "country", "city", "start_date", "end_date", "date_precision",
+    "action_no", "item_no", "region", "kind", "title", "country_iso3", "country", "city", "start_date",
+    "end_date", "date_precision",
     "event_type", "scope", "organizers", "references", "source_text", "page", "char_start", "char_end",
     "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
     "date_start", "date_end", "warnings",
