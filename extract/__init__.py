@@ -39,6 +39,9 @@ def read(path: str | Path) -> Document:
         return read_pdf(path)
     if fmt == "docx":
         from .docx import read_docx
+        from .safety import check_zip
+
+        check_zip(path)
 
         return read_docx(path)
     from .text import read_text

@@ -1,0 +1,182 @@
+"""PDF reader (pdfplumber): action tables found by their ruling lines and header
+text, text outside them read as paragraphs, every paragraph with its page.
+
+Each page's chars are read once and assigned to table cells by position, rather
+than cropping the page once per cell, which would rescan every char per cell.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
+from .layout import build_document
+from .model import BODY, HEADING, LIST_ITEM, Document
+from .tables import RawParagraph, RawRow, RawTable, is_header_row
+
+# Glyphs that start a list entry. Word's Symbol-font bullet arrives as a private-use
+# code point (U+F0B7 and friends) in many PDFs.
+_BULLET = re.compile(r"^\s*(?:[•◦▪▫■□●○‣⁃∙·\-–—*]|o(?=\s)|[\uf000-\uf0ff])\s*")
+_FURNITURE = re.compile(r"^\s*(?:-?\s*\d{1,4}\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
+_PARAGRAPH_GAP = 0.55  # a vertical gap above this share of the line height starts a paragraph
+
+
+def read_pdf(path: Path) -> Document:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psexceptions import PSException
+
+    try:
+        pdf = pdfplumber.open(path)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedDocument(f"{path}: the PDF is password-protected") from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise CorruptDocument(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    except Exception as exc:
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise EncryptedDocument(f"{path}: the PDF is password-protected") from exc
+        raise CorruptDocument(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    with pdf:
+        try:
+            blocks, chars_seen, images_seen = [], 0, 0
+            for number, page in enumerate(pdf.pages, start=1):
+                chars_seen += len(page.chars)
+                images_seen += len(page.images)
+                blocks += _page_blocks(page, number)
+            page_count = len(pdf.pages)
+        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise CorruptDocument(f"{path}: the PDF is damaged ({type(exc).__name__}: {exc})") from exc
+    if chars_seen == 0:
+        if images_seen or page_count:
+            raise NoTextLayer(f"{path}: the PDF has no text layer (scanned pages?); run OCR on it first")
+        raise EmptyDocument(f"{path}: the PDF holds no text")
+    return build_document(Path(path), "pdf", blocks, page_count=page_count)
+
+
+def _inside(char: dict, bbox: tuple) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
+
+
+def _lines(chars: list[dict]) -> list[dict]:
+    from pdfplumber.utils.text import chars_to_textmap
+
+    if not chars:
+        return []
+    return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=False)
+
+
+def _page_blocks(page, number: int) -> list:
+    tables = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows]
+    # Thin horizontal rules that are not cell borders: candidate underlines.
+    borders = {round(y) for t in tables for cell in t.cells for y in (cell[1], cell[3])}
+    rules = [
+        (e["x0"], e["x1"], e["top"])
+        for e in page.edges
+        if e.get("orientation") == "h" and not {round(e["top"]) + d for d in (-1, 0, 1)} & borders
+    ]
+    chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
+    in_table = [[c for c in chars if _inside(c, t.bbox)] for t in tables]
+    taken = {id(c) for group in in_table for c in group}
+    outside = [c for c in chars if id(c) not in taken]
+    blocks: list[tuple[float, object]] = []
+    for para_top, para in _outside_paragraphs(_lines(outside), number, page.height):
+        blocks.append((para_top, para))
+    for table, table_chars in zip(tables, in_table, strict=True):
+        raw = _raw_table(table, table_chars, number, rules)
+        if raw is not None:
+            blocks.append((table.bbox[1], raw))
+    blocks.sort(key=lambda b: b[0])
+    return [b for _, b in blocks]
+
+
+def _outside_paragraphs(lines: list[dict], page: int, height: float):
+    """Lines outside tables joined into paragraphs; page numbers dropped."""
+    paras: list[tuple[float, list[dict]]] = []
+    for line in lines:
+        if _FURNITURE.match(line["text"]) and (line["top"] < 0.08 * height or line["bottom"] > 0.9 * height):
+            continue
+        prev = paras[-1][1][-1] if paras else None
+        starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
+        if prev is not None and not starts_numbered and _continues(prev, line):
+            paras[-1][1].append(line)
+        else:
+            paras.append((line["top"], [line]))
+    for top, group in paras:
+        yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page)
+
+
+def _continues(prev: dict, line: dict) -> bool:
+    height = max(prev["bottom"] - prev["top"], 1.0)
+    return 0 <= line["top"] - prev["bottom"] <= _PARAGRAPH_GAP * height
+
+
+def _join_lines(texts: list[str]) -> str:
+    """Join wrapped lines: a line ending in a hyphen is a real hyphen (the converter
+    does not hyphenate), so `Cross-` + `Border` gives `Cross-Border`."""
+    out = ""
+    for text in texts:
+        text = text.strip()
+        if not out:
+            out = text
+        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+            out += text
+        else:
+            out += " " + text
+    return out
+
+
+def _underlined(line: dict, rules: list[tuple]) -> bool:
+    """Word's underline comes out as a thin rule just below the text."""
+    width = max(line["x1"] - line["x0"], 1.0)
+    for x0, x1, top in rules:
+        below = line["bottom"] - 1 <= top <= line["bottom"] + 3
+        if below and min(x1, line["x1"]) - max(x0, line["x0"]) >= 0.8 * width:
+            return True
+    return False
+
+
+def _raw_table(table, chars: list[dict], page: int, rules: list[tuple]) -> RawTable | None:
+    rows = []
+    for row in table.rows:
+        cells = []
+        for bbox in row.cells:
+            if bbox is None:  # spanned by a merged neighbour
+                cells.append([])
+                continue
+            cells.append(_cell_paragraphs(_lines([c for c in chars if _inside(c, bbox)]), page, rules))
+        rows.append(cells)
+    if not rows:
+        return None
+    header_texts = [" ".join(p.text for p in cell) for cell in rows[0]]
+    if is_header_row(header_texts):
+        return RawTable(header_texts, [RawRow(c, page) for c in rows[1:]], page)
+    return None  # not an action table: a layout box, a signature block
+
+
+def _cell_paragraphs(lines: list[dict], page: int, rules: list[tuple]) -> list[RawParagraph]:
+    """A bullet glyph starts an item; a line without one carries on the paragraph
+    above it, or, at the top of a cell, the item cut by the page break."""
+    paras: list[tuple[list[str], str, bool]] = []
+    prev = None
+    for line in lines:
+        bullet = _BULLET.match(line["text"])
+        text = line["text"][bullet.end() :] if bullet else line["text"]
+        if not text.strip():
+            continue
+        if not bullet and _underlined(line, rules):
+            paras.append(([text], HEADING, True))
+            prev = None  # the next line starts a paragraph of its own
+            continue
+        if bullet:
+            paras.append(([text], LIST_ITEM, True))
+        elif paras and prev is not None and _continues(prev, line):
+            paras[-1][0].append(text)
+        else:
+            paras.append(([text], BODY, bool(paras)))
+        prev = line
+    return [RawParagraph(_join_lines(texts), style, page, opens) for texts, style, opens in paras]
