@@ -156,11 +156,15 @@ def diff_main(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["audit"]:
-        return audit_main(argv[1:])
-    if argv[:1] == ["diff"]:
-        return diff_main(argv[1:])
-    return convert_main(argv)
+    try:
+        if argv[:1] == ["audit"]:
+            return audit_main(argv[1:])
+        if argv[:1] == ["diff"]:
+            return diff_main(argv[1:])
+        return convert_main(argv)
+    except KeyboardInterrupt:
+        print("Interrupted: nothing was written; the previous output is as it was.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

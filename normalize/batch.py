@@ -132,6 +132,13 @@ def _progress(total: int):
     return log, lambda: None
 
 
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch cleanly."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def convert_many(paths: list[Path], jobs: int = 1, cache_dir: str | Path | None = None, progress=False):
     """Convert every path; results come back in input order whatever `jobs` is."""
     store = Cache(cache_dir) if cache_dir else None
@@ -151,10 +158,13 @@ def convert_many(paths: list[Path], jobs: int = 1, cache_dir: str | Path | None 
         if jobs > 1 and len(todo) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+            try:
                 for i, result in zip(todo, pool.map(convert_file, [paths[i] for i in todo]), strict=True):
                     results[i] = result
                     tick(result)
+            finally:  # on Ctrl-C: drop queued files instead of converting them before exiting
+                pool.shutdown(wait=True, cancel_futures=True)
         else:
             for i in todo:
                 results[i] = convert_file(paths[i])

@@ -1,0 +1,110 @@
+"""Batch runs: parallel and serial agree, the cache, exit codes, interruption."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pipeline
+from tests.conftest import ROOT, SAMPLES, SEED_000, SEED_001
+
+
+def _copies(tmp_path, n):
+    src = tmp_path / "many"
+    src.mkdir()
+    text = (SAMPLES / f"{SEED_000}.txt").read_text(encoding="utf-8")
+    for i in range(n):  # content varied so that no two files share a cache entry
+        (src / f"report_{i:03d}.txt").write_text(
+            text.replace("25 OCTOBER 2015", f"{i % 28 + 1} OCTOBER 2015")
+        )
+    return src
+
+
+def test_two_jobs_give_the_same_bytes_as_one(tmp_path):
+    src = _copies(tmp_path, 4)
+    pipeline.run([src], jobs=1).write(tmp_path / "one")
+    pipeline.run([src], jobs=2).write(tmp_path / "two")
+    for f in sorted((tmp_path / "one").iterdir()):
+        assert f.read_bytes() == (tmp_path / "two" / f.name).read_bytes(), f.name
+
+
+def test_cache_converts_only_the_new_file(tmp_path, monkeypatch):
+    from normalize import batch
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(SAMPLES / f"{SEED_000}.txt", src)
+    cache = tmp_path / "cache"
+    first = pipeline.run([src], cache_dir=cache)
+    shutil.copy(SAMPLES / f"{SEED_001}.txt", src)
+    converted = []
+    real = batch.convert_file
+    monkeypatch.setattr(batch, "convert_file", lambda p: converted.append(p.name) or real(p))
+    second = pipeline.run([src], cache_dir=cache)
+    assert converted == [f"{SEED_001}.txt"]
+    assert second.events.equals(first.events)
+    # --no-cache converts everything again
+    converted.clear()
+    pipeline.run([src])
+    assert sorted(converted) == [f"{SEED_000}.txt", f"{SEED_001}.txt"]
+
+
+def test_cached_result_under_a_new_name_takes_the_new_name(tmp_path):
+    cache = tmp_path / "cache"
+    pipeline.run([SAMPLES / f"{SEED_000}.txt"], cache_dir=cache)
+    renamed = tmp_path / "renamed.txt"
+    shutil.copy(SAMPLES / f"{SEED_000}.txt", renamed)
+    ds = pipeline.run([renamed], cache_dir=cache)
+    assert set(ds.events["doc"]) == {"renamed"} and set(ds.events["source_file"]) == {str(renamed)}
+
+
+def test_inputs_as_glob_folder_and_file(tmp_path):
+    files = pipeline.collect_inputs([str(SAMPLES / "*.txt"), SAMPLES, SAMPLES / f"{SEED_000}.txt"])
+    assert [f.name for f in files if f.suffix == ".txt"] == [f"{SEED_000}.txt", f"{SEED_001}.txt"]
+
+
+def test_usage_errors_exit_2(tmp_path, capsys):
+    assert pipeline.main([str(tmp_path / "missing.txt")]) == 2
+    assert capsys.readouterr().err.startswith("Error: ")
+    assert pipeline.main([str(tmp_path / "*.nothing")]) == 2
+
+
+def test_help_is_fast_to_import():
+    """--help must not import the heavy libraries (spaCy, pandas, pdfplumber)."""
+    code = (
+        "import sys, pipeline; print(sorted(m for m in ('spacy','pandas','pdfplumber') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_sigint_leaves_previous_output_intact(tmp_path):
+    out = tmp_path / "out"
+    assert pipeline.main([str(SAMPLES / f"{SEED_001}.txt"), "--out", str(out), "--no-cache"]) == 0
+    before = {f.name: f.read_bytes() for f in out.iterdir() if f.is_file()}
+    src = _copies(tmp_path, 40)
+    proc = subprocess.Popen(
+        [sys.executable, "pipeline.py", str(src), "--out", str(out), "--jobs", "2", "--no-cache"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.time() + 60
+    while time.time() < deadline:  # wait until it is converting files
+        time.sleep(0.2)
+        if proc.poll() is not None:
+            break
+        line = proc.stderr.readline()
+        if line.startswith("[3/"):
+            break
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    after = {f.name: f.read_bytes() for f in out.iterdir() if f.is_file()}
+    assert after == before
+    assert not [d for d in out.iterdir() if d.name.startswith(".writing-")]
+    assert os.listdir(out)
