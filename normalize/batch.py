@@ -28,6 +28,7 @@ class FileResult:
     events: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     text: str = ""
+    acronyms: dict[str, list[str]] = field(default_factory=dict)  # defined in the document
     error: dict | None = None
     cached: bool = False
 
@@ -38,6 +39,7 @@ def convert_file(path: str | Path) -> FileResult:
 
     from . import normalize
     from .dataset import document_records
+    from .identity import acronym_table
 
     path = Path(path)
     stage = "read"
@@ -45,7 +47,7 @@ def convert_file(path: str | Path) -> FileResult:
         doc = read(path)
         stage = "normalize"
         document, actions, events, warnings = document_records(normalize(doc))
-        return FileResult(str(path), document, actions, events, warnings, doc.text)
+        return FileResult(str(path), document, actions, events, warnings, doc.text, acronym_table([doc.text]))
     except Exception as exc:  # noqa: BLE001 - isolation: one bad file must not stop the batch
         from extract.errors import PipelineError
 

@@ -197,11 +197,12 @@ class Dataset:
     errors: pd.DataFrame
     unique_events: pd.DataFrame = field(default_factory=pd.DataFrame)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source_file -> document text
+    event_records: list[dict] | None = field(default=None, repr=False)  # the events as plain records
 
     @classmethod
     def from_results(cls, results: list) -> Dataset:
         """Merge per-file results (`normalize.batch.FileResult`) in a deterministic order."""
-        docs, actions, events, warnings, errors, texts = [], [], [], [], [], {}
+        docs, actions, events, warnings, errors, texts, acronyms = [], [], [], [], [], {}, {}
         for r in results:
             if r.error is not None:
                 errors.append(r.error)
@@ -211,17 +212,22 @@ class Dataset:
             events += r.events
             warnings += r.warnings
             texts[r.document["source_file"]] = r.text
+            for acronym, words in r.acronyms.items():
+                acronyms.setdefault(acronym, words)
+        # Keys and unique events work on plain records: far faster than DataFrame rows.
+        events.sort(key=lambda e: (e["source_file"], e["char_start"]))
+        for event, key in zip(events, assign_event_keys(events, acronyms), strict=True):
+            event["event_key"] = key
         documents = _frame(docs, DOCUMENT_COLUMNS, ["source_file"])
-        events_df = _frame(events, EVENT_COLUMNS, ["source_file", "char_start"])
-        events_df["event_key"] = assign_event_keys(events_df, list(texts.values()))
         return cls(
             documents=documents,
             actions=_frame(actions, ACTION_COLUMNS, ["source_file", "char_start"]),
-            events=events_df,
-            unique_events=unique_events(events_df, documents),
+            events=_frame(events, EVENT_COLUMNS, ["source_file", "char_start"]),
+            unique_events=unique_events(events, docs),
             warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
             errors=_frame(errors, ERROR_COLUMNS, ["file"]),
             texts=texts,
+            event_records=events,
         )
 
     def write(self, out_dir: str | Path) -> list[Path]:
@@ -235,7 +241,10 @@ class Dataset:
                 df = getattr(self, name)
                 _write_csv(df, scratch / f"{name}.csv")
                 df.to_parquet(scratch / f"{name}.parquet", index=False)
-            _write_jsonl(self.events, scratch / "events.jsonl")
+            _write_jsonl(
+                self.event_records if self.event_records is not None else self.events,
+                scratch / "events.jsonl",
+            )
             _write_csv(self.warnings, scratch / "warnings.csv")
             _write_csv(self.errors, scratch / "errors.csv")
             files = sorted(scratch.iterdir())
@@ -265,10 +274,11 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _write_jsonl(df: pd.DataFrame, path: Path) -> None:
+def _write_jsonl(events, path: Path) -> None:
+    records = events.to_dict("records") if isinstance(events, pd.DataFrame) else events
     with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for record in df.to_dict("records"):
-            clean = {k: _plain(v) for k, v in record.items()}
+        for record in records:
+            clean = {k: _plain(record.get(k)) for k in EVENT_COLUMNS}
             f.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
 
 

@@ -155,10 +155,30 @@ def same_event(a: Mention, b: Mention) -> bool:
     return bool(shared) and len(shared) / smaller >= needed
 
 
-def assign_event_keys(events: pd.DataFrame, texts: list[str] | None = None) -> pd.Series:
-    """An `event_key` per row of `events` (same index)."""
-    rows = events.to_dict("records")
-    acronyms = acronym_table(list(texts or []) + [r.get("source_text") or "" for r in rows])
+def _sweep(dated: list[Mention], find, parent, only_with: frozenset[int] | None = None) -> None:
+    """Compare each mention with the later ones whose dates can still meet it."""
+    for k, a in enumerate(dated):
+        for b in dated[k + 1 :]:
+            if b.start > a.end + _CORRECTION_WINDOW:
+                break
+            if only_with is not None and a.index not in only_with and b.index not in only_with:
+                continue
+            if find(a.index) != find(b.index) and same_event(a, b):
+                parent[find(b.index)] = find(a.index)
+
+
+def _records(table) -> list[dict]:
+    return table.to_dict("records") if isinstance(table, pd.DataFrame) else list(table)
+
+
+def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> list[str]:
+    """An `event_key` per event (a DataFrame or a list of records), in order.
+
+    `acronyms`: the reports' own acronym definitions (see `acronym_table`); when
+    not given, they are read from the events' source texts."""
+    rows = _records(events)
+    if acronyms is None:
+        acronyms = acronym_table([r.get("source_text") or "" for r in rows])
     generic = _generic_words()
     mentions = [_mention(i, r, acronyms, generic) for i, r in enumerate(rows)]
     parent = list(range(len(rows)))
@@ -169,13 +189,26 @@ def assign_event_keys(events: pd.DataFrame, texts: list[str] | None = None) -> p
             i = parent[i]
         return i
 
-    dated = sorted((m for m in mentions if m.start), key=lambda m: (m.start, m.index))
-    for k, a in enumerate(dated):  # sweep: only mentions whose dates can meet are compared
-        for b in dated[k + 1 :]:
-            if b.start > a.end + _CORRECTION_WINDOW:
-                break
-            if same_event(a, b):
-                parent[find(b.index)] = find(a.index)
+    # Identical mentions (a report repeating itself, or the same report twice) are
+    # merged outright; only one of each is compared with the rest.
+    firsts: dict[tuple, Mention] = {}
+    for m in mentions:
+        if m.start is None:
+            continue
+        signature = (m.country, m.start, m.end, m.norm_title, m.kind, m.event_type)
+        first = firsts.setdefault(signature, m)
+        if first is not m:
+            parent[find(m.index)] = find(first.index)
+    # Sweep by date within each country (placeless mentions meet every country).
+    by_country: dict[str | None, list[Mention]] = {}
+    for m in firsts.values():
+        by_country.setdefault(m.country, []).append(m)
+    placeless = by_country.pop(None, [])
+    for group in [*by_country.values(), placeless]:
+        _sweep(sorted(group, key=lambda m: (m.start, m.index)), find, parent)
+    if placeless:
+        everyone = sorted(firsts.values(), key=lambda m: (m.start, m.index))
+        _sweep(everyone, find, parent, only_with=frozenset(m.index for m in placeless))
     by_title: dict[tuple, int] = {}
     for m in mentions:
         if m.start is None:
@@ -190,7 +223,7 @@ def assign_event_keys(events: pd.DataFrame, texts: list[str] | None = None) -> p
         digest = hashlib.sha256(f"{rep.country}|{rep.start}|{rep.norm_title}".encode()).hexdigest()[:16]
         for m in members:
             keys[m.index] = digest
-    return pd.Series(keys, index=events.index, name="event_key")
+    return keys
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -210,15 +243,18 @@ def _most_common(values):
     return max(counts, key=lambda v: (counts[v], -present.index(v)))
 
 
-def unique_events(events: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def unique_events(events, documents) -> pd.DataFrame:
     """One row per event_key, with the best-known values of its mentions: the most
     precise dates, a city when any mention names one, the most common title."""
     report_date = {}
-    for d in documents.to_dict("records"):
+    for d in _records(documents):
         report_date[d["doc"]] = (d.get("as_of") or d.get("issued") or "", d["doc"])
+    groups: dict[str, list[dict]] = {}
+    for record in _records(events):
+        groups.setdefault(record["event_key"], []).append(record)
     rows = []
-    for key, group in events.groupby("event_key", sort=True):
-        mentions = group.to_dict("records")
+    for key in sorted(groups):
+        mentions = groups[key]
         best = min(mentions, key=lambda m: (_PRECISION_RANK.get(m.get("date_precision"), 3), m["char_start"]))
         reports = sorted({m["doc"] for m in mentions}, key=lambda d: report_date.get(d, ("", d)))
         rows.append(

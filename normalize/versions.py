@@ -11,8 +11,8 @@ DIFF_COLUMNS = ["change", "event_key", "title", "field", "old", "new"]
 COMPARED_FIELDS = ["title", "country_iso3", "city", "start_date", "end_date", "date_precision", "event_type"]
 
 
-def _side(events: pd.DataFrame, documents: pd.DataFrame, keys: pd.Series) -> pd.DataFrame:
-    events = events.assign(event_key=keys.values)
+def _side(events: pd.DataFrame, documents: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    events = events.assign(event_key=keys)
     return unique_events(events, documents).set_index("event_key")
 
 
@@ -29,9 +29,9 @@ def diff_events(
     """Rows of (change, event_key, title, field, old, new), keys assigned over both
     versions together so that the same event gets the same key on each side."""
     both = pd.concat([old_events, new_events], ignore_index=True)
-    keys = assign_event_keys(both, None)
-    old = _side(old_events, old_documents, keys.iloc[: len(old_events)])
-    new = _side(new_events, new_documents, keys.iloc[len(old_events) :])
+    keys = assign_event_keys(both)
+    old = _side(old_events, old_documents, keys[: len(old_events)])
+    new = _side(new_events, new_documents, keys[len(old_events) :])
     rows = []
     for key in sorted(set(old.index) | set(new.index)):
         if key not in old.index:
