@@ -175,3 +175,4 @@ class Event:
     organizers: tuple[str, ...]
     references: tuple[str, ...]
     warnings: tuple[str, ...] = ()
+    confidence: float = 1.0

@@ -40,7 +40,7 @@ EVENT_COLUMNS = [
     "end_date", "date_precision",
     "event_type", "scope", "organizers", "references", "source_text", "page", "char_start", "char_end",
     "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
-    "date_start", "date_end", "warnings",
+    "date_start", "date_end", "confidence", "warnings",
 ]  # fmt: skip
 ERROR_COLUMNS = ["file", "stage", "error_type", "message"]
 WARNING_COLUMNS = ["doc", "source_file", "action_no", "item_no", "code", "detail", "char_start", "char_end"]
@@ -126,6 +126,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "date_text": e.date_text,
                 "date_start": _span(e.date_span, 0),
                 "date_end": _span(e.date_span, 1),
+                "confidence": e.confidence,
                 "warnings": ";".join(e.warnings),
             }  # fmt: skip
         )

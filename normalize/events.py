@@ -65,10 +65,28 @@ def classify_type(title: str, kind: str) -> str:
     """Event type from the title's head phrase (before `on`, `of`, `for`, ...),
     falling back to the whole title: `National Workshop on Exit Conference` is a
     workshop, `Aid for Trade Global Review` a meeting."""
+    return _type_and_certainty(title, kind)[0]
+
+
+def _type_and_certainty(title: str, kind: str) -> tuple[str, bool]:
     if kind == "development":
-        return "other"
+        return "other", True
     head = _HEAD_END.split(title, maxsplit=1)[0]
-    return _best_keyword("event_types.csv", head) or _best_keyword("event_types.csv", title) or "other"
+    from_head = _best_keyword("event_types.csv", head)
+    if from_head:
+        return from_head, True
+    return _best_keyword("event_types.csv", title) or "other", False
+
+
+@cache
+def warning_penalties() -> dict[str, float]:
+    """Warning code -> how much it lowers an event's confidence (data/warnings.csv)."""
+    with open(_DATA / "warnings.csv", encoding="utf-8", newline="") as f:
+        return {row["code"]: float(row["penalty"]) for row in csv.DictReader(f)}
+
+
+def confidence(warnings: tuple[str, ...]) -> float:
+    return round(max(0.0, 1.0 - sum(warning_penalties()[w] for w in warnings)), 2)
 
 
 def classify_scope(title: str) -> str | None:
@@ -144,6 +162,7 @@ class _Parts:
     location_span: tuple[int, int] | None
     date: DateRange | None  # spans relative to the item text
     references: tuple[str, ...]
+    unparsed_date: tuple[int, int] | None = None  # span of date-like text the grammar could not read
 
 
 def _take_apart(text: str, reference: date | None) -> _Parts:
@@ -160,6 +179,19 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
         boundaries = {s for s, _ in _split_top_level(inner)} | {0}
         date_ = next((d for d in dates if _starts_part(inner, d.start_char, boundaries)), None)
         where = inner[: date_.start_char] if date_ else inner
+        unparsed = None
+        if date_ is None:  # "(Kenya, 03/04/2015)": keep the place, flag the date we cannot read
+            parts = _split_top_level(inner)
+            first_dated = len(parts)
+            while first_dated > 1 and re.search(r"\d", inner[slice(*parts[first_dated - 1])]):
+                first_dated -= 1
+            if first_dated < len(parts):
+                raw = inner[parts[first_dated][0] :]
+                lead = len(raw) - len(raw.lstrip())
+                begin = open_ + 1 + parts[first_dated][0] + lead
+                unparsed = (begin, begin + len(raw.strip()))
+                parts = parts[:first_dated]
+            where = inner[: parts[-1][1]]
         where_start = open_ + 1 + (len(where) - len(where.lstrip()))
         where = where.strip(" ,;")
         location = resolve_places(where) if where else None
@@ -173,7 +205,8 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
                 date_.end_char + offset, date_.text, date_.inferred_year,
             )  # fmt: skip
         loc_span = (where_start, where_start + len(where)) if where else None
-        return _Parts(len(text[:open_].rstrip(" ,;-–")), location, loc_span, shifted, tuple(references))
+        title_end = len(text[:open_].rstrip(" ,;-–"))
+        return _Parts(title_end, location, loc_span, shifted, tuple(references), unparsed)
     return _Parts(title_end, None, None, None, tuple(references))
 
 
@@ -228,6 +261,16 @@ def parse_event(item: Item, reference: date | None) -> Event:
         warnings.append("country_from_city")
     if location is not None and location.basis is None:
         warnings.append("unknown_place")
+    if location is not None and location.basis == "countries":
+        warnings.append("several_countries")
+    date_text_span = (date_.start_char, date_.end_char) if date_ else parts.unparsed_date
+    if parts.unparsed_date:
+        warnings.append("unparsed_date")
+    if kind == "event" and date_ is not None and parts.date is None:
+        warnings.append("prose_date")
+    event_type, type_certain = _type_and_certainty(title, kind)
+    if not type_certain:
+        warnings.append("guessed_type")
     a = item.action
     base = item.start
     return Event(
@@ -253,11 +296,12 @@ def parse_event(item: Item, reference: date | None) -> Event:
         start_date=date_.iso_start() if date_ else None,
         end_date=date_.iso_end() if date_ else None,
         date_precision=date_.precision if date_ else None,
-        date_text=date_.text if date_ else None,
-        date_span=(base + date_.start_char, base + date_.end_char) if date_ else None,
-        event_type=classify_type(title, kind),
+        date_text=text[slice(*date_text_span)] if date_text_span else None,
+        date_span=(base + date_text_span[0], base + date_text_span[1]) if date_text_span else None,
+        event_type=event_type,
         scope=classify_scope(title),
         organizers=find_organisers(title),
         references=parts.references,
         warnings=tuple(warnings),
+        confidence=confidence(tuple(warnings)),
     )
