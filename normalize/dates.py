@@ -19,6 +19,7 @@ import re
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
 __all__ = ["DateRange", "find_date_ranges", "parse_date_range"]
 
@@ -240,6 +241,69 @@ def find_date_ranges(text: str, reference: date | None = None) -> list[DateRange
                 out.append(found)
                 pos = m.end()
                 break
+    if not out and _YEAR_PRESENT.search(text) and _names_foreign_month(text):
+        out = _dateparser_dates(text, reference)
+    return out
+
+
+# dateparser reads single dates in the languages the grammar does not know
+# ("22 octobre 2015", "15 de junio de 2015"). It is asked only when the grammar
+# found nothing and the text names a year and a month in one of those languages
+# (the month vocabulary is dateparser's own locale data), and only complete dates
+# with the month as a word are kept: never a numeric date, never a filled-in day.
+_FALLBACK_LANGUAGES = ["fr", "es", "pt"]
+_YEAR_PRESENT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LEADING_FILLER = re.compile(r"^(?:(?:on|the|le|la|el|en|au|du|de|del|em|no|a)\s+)+", re.IGNORECASE)
+_MONTH_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+_MONTH_KEYS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"]  # fmt: skip
+
+
+@cache
+def _foreign_month_words() -> frozenset[str]:
+    from dateparser.languages import default_loader
+
+    english = {w.lower() for w in _FULL.split("|") + _ABBREVIATIONS + ["march", "may", "sept"]}
+    words = set()
+    for language in _FALLBACK_LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for key in _MONTH_KEYS:
+            words.update(w.lower().rstrip(".") for w in info.get(key, []) if len(w) >= 3)
+    return frozenset(words - english - {"out", "set", "ago"})  # English words first
+
+
+def _names_foreign_month(text: str) -> bool:
+    words = _foreign_month_words()
+    return any(w.lower() in words for w in _MONTH_WORD.findall(text))
+
+
+def _dateparser_dates(text: str, reference: date | None) -> list[DateRange]:
+    from datetime import datetime as _dt
+
+    try:
+        from dateparser.search import search_dates
+
+        settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]}
+        if reference is not None:
+            settings["RELATIVE_BASE"] = _dt(reference.year, reference.month, reference.day)
+        found = search_dates(text, languages=_FALLBACK_LANGUAGES, settings=settings) or []
+    except Exception:  # noqa: BLE001 - a fallback must never break the grammar's answer
+        return []
+    out, pos = [], 0
+    for substring, when in found:
+        start = text.find(substring, pos)
+        if start < 0:
+            continue
+        lead = _LEADING_FILLER.match(substring)
+        if lead:
+            start, substring = start + lead.end(), substring[lead.end() :]
+        if not _MONTH_WORD.search(substring) or not _YEAR_PRESENT.search(substring):
+            continue
+        day = when.date()
+        out.append(DateRange(day, day, "day", start, start + len(substring), substring, False))
+        pos = start + len(substring)
     return out
 
 

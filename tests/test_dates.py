@@ -433,3 +433,26 @@ def test_inferred_year_is_the_latest_not_after_the_reference(reference, d):
     for later in range(r.start.year + 1, reference.year + 1):  # no later year would do
         with contextlib.suppress(ValueError):  # 29 February
             assert date(later, d.month, d.day) > reference
+
+
+# --- other languages, through dateparser -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Atelier national (Sénégal, 22 octobre 2015)", "2015-10-22"),
+        ("Taller nacional (Perú, 15 de junio de 2015)", "2015-06-15"),
+        ("Seminário (Brasil, 3 de maio de 2016)", "2016-05-03"),
+        ("Réunion du Comité (Belgique, 5 décembre 2016)", "2016-12-05"),
+    ],
+)
+def test_dates_in_other_languages(text, iso):
+    found = parse_date_range(text, REF)
+    assert found is not None and found.iso_start() == iso and found.precision == "day"
+    assert text[found.start_char : found.end_char] == found.text
+
+
+@pytest.mark.parametrize("text", ["Atelier (Sénégal, octobre 2015)", "le 03/04/2015", "set up in June"])
+def test_other_languages_never_guess(text):
+    assert parse_date_range(text, REF) is None
