@@ -44,15 +44,31 @@ def collect_inputs(paths) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
-def run(paths, *, jobs: int = 1, cache_dir: str | Path | None = None, progress: bool = False):
+def run(
+    paths,
+    *,
+    jobs: int = 1,
+    cache_dir: str | Path | None = None,
+    progress: bool = False,
+    executor: str = "local",
+    scheduler=None,
+):
     """Convert every report under `paths` into a Dataset. A file that fails is
-    recorded in `Dataset.errors`; the others still convert."""
+    recorded in `Dataset.errors`; the others still convert. `executor="dask"`
+    runs the per-file conversion on the Dask cluster at `scheduler`."""
     from normalize.batch import convert_many
     from normalize.dataset import Dataset
 
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    results = convert_many(collect_inputs(paths), jobs=jobs, cache_dir=cache_dir, progress=progress)
+    results = convert_many(
+        collect_inputs(paths),
+        jobs=jobs,
+        cache_dir=cache_dir,
+        progress=progress,
+        executor=executor,
+        scheduler=scheduler,
+    )
     return Dataset.from_results(results)
 
 
@@ -93,18 +109,29 @@ def convert_main(argv: list[str]) -> int:
         "--no-cache", action="store_true", help="convert every file again, ignoring the cache"
     )
     parser.add_argument("--cache-dir", help="where converted results are cached (default: OUT/.cache)")
+    parser.add_argument(
+        "--executor", choices=["local", "dask"], default="local", help="local process pool (default) or Dask"
+    )
+    parser.add_argument(
+        "--scheduler", help="Dask scheduler address (with --executor dask), e.g. tcp://host:8786"
+    )
     args = parser.parse_args(argv)
     if args.jobs < 1:
         parser.error("--jobs must be at least 1")
+    if args.executor == "dask" and not args.scheduler:
+        parser.error("--executor dask needs --scheduler ADDRESS")
     cache_dir = None if args.no_cache else (args.cache_dir or Path(args.out) / ".cache")
     try:
-        dataset = run(args.inputs, jobs=args.jobs, cache_dir=cache_dir, progress=True)
+        dataset = run(
+            args.inputs, jobs=args.jobs, cache_dir=cache_dir, progress=True,
+            executor=args.executor, scheduler=args.scheduler,
+        )  # fmt: skip
     except PipelineError as exc:
         print(f"Error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     for error in dataset.errors.to_dict("records"):
         print(f"Error: {error['message']}", file=sys.stderr)
-    dataset.write(args.out)
+    dataset.write(args.out, partitioned=args.executor == "dask")
     print(
         f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
         f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed -> {args.out}/"

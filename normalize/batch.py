@@ -141,8 +141,38 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def convert_many(paths: list[Path], jobs: int = 1, cache_dir: str | Path | None = None, progress=False):
-    """Convert every path; results come back in input order whatever `jobs` is."""
+def _convert_on_dask(paths: list[Path], scheduler: str | None, tick) -> list[FileResult]:
+    """The same per-file function on a Dask cluster (optional extra: `distributed`)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError as exc:
+        from extract.errors import PipelineError
+
+        raise PipelineError(
+            "--executor dask needs the optional extra: pip install 'dask[distributed]'"
+        ) from exc
+    with Client(scheduler) as client:
+        futures = client.map(convert_file, [str(p) for p in paths], pure=False)
+        index = {f.key: i for i, f in enumerate(futures)}
+        results: list[FileResult | None] = [None] * len(paths)
+        for future in as_completed(futures):
+            results[index[future.key]] = future.result()
+            tick(results[index[future.key]])
+    return results
+
+
+def convert_many(
+    paths: list[Path],
+    jobs: int = 1,
+    cache_dir: str | Path | None = None,
+    progress=False,
+    executor: str = "local",
+    scheduler=None,
+):
+    """Convert every path; results come back in input order whatever `jobs` is.
+
+    `executor="dask"` sends the files to the Dask scheduler at `scheduler` (an
+    address, or a `distributed.LocalCluster`) instead of the local process pool."""
     store = Cache(cache_dir) if cache_dir else None
     results: list[FileResult | None] = [None] * len(paths)
     todo = []
@@ -157,7 +187,12 @@ def convert_many(paths: list[Path], jobs: int = 1, cache_dir: str | Path | None 
         if r is not None:
             tick(r)
     try:
-        if jobs > 1 and len(todo) > 1:
+        if executor == "dask" and todo:
+            for i, result in zip(
+                todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
+            ):
+                results[i] = result
+        elif jobs > 1 and len(todo) > 1:
             from concurrent.futures import ProcessPoolExecutor
 
             pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)

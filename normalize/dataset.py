@@ -231,9 +231,12 @@ class Dataset:
             event_records=events,
         )
 
-    def write(self, out_dir: str | Path) -> list[Path]:
+    def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
         """Write every table into a scratch folder, then move them all into place at
-        once: an interrupted run leaves the previous output as it was."""
+        once: an interrupted run leaves the previous output as it was.
+
+        `partitioned` also writes `events_by_doc/` (Parquet partitioned by `doc`),
+        the layout a cluster run leaves for engines that read partitions."""
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
@@ -248,9 +251,13 @@ class Dataset:
             )
             _write_csv(self.warnings, scratch / "warnings.csv")
             _write_csv(self.errors, scratch / "errors.csv")
+            if partitioned and len(self.events):
+                self.events.to_parquet(scratch / "events_by_doc", partition_cols=["doc"], index=False)
             files = sorted(scratch.iterdir())
             with _signals_deferred():
                 for f in files:
+                    if f.is_dir() and (out / f.name).exists():
+                        shutil.rmtree(out / f.name)
                     os.replace(f, out / f.name)
             return [out / f.name for f in files]
         finally:

@@ -108,3 +108,20 @@ def test_sigint_leaves_previous_output_intact(tmp_path):
     assert after == before
     assert not [d for d in out.iterdir() if d.name.startswith(".writing-")]
     assert os.listdir(out)
+
+
+def test_dask_executor_on_a_local_cluster_matches_the_process_pool(tmp_path):
+    import pytest
+
+    distributed = pytest.importorskip("distributed")
+    src = _copies(tmp_path, 3)
+    local = pipeline.run([src], jobs=1)
+    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster:
+        on_dask = pipeline.run([src], executor="dask", scheduler=cluster)
+    assert on_dask.events.equals(local.events)
+    on_dask.write(tmp_path / "out", partitioned=True)
+    parts = sorted(p.name for p in (tmp_path / "out" / "events_by_doc").iterdir())
+    assert parts == ["doc=report_000", "doc=report_001", "doc=report_002"]
+    import pandas as pd
+
+    assert len(pd.read_parquet(tmp_path / "out" / "events_by_doc")) == len(local.events)
