@@ -251,6 +251,9 @@ class Dataset:
             )
             _write_csv(self.warnings, scratch / "warnings.csv")
             _write_csv(self.errors, scratch / "errors.csv")
+            from .report import render_report
+
+            (scratch / "report.html").write_text(render_report(self), encoding="utf-8", newline="\n")
             if partitioned and len(self.events):
                 self.events.to_parquet(scratch / "events_by_doc", partition_cols=["doc"], index=False)
             files = sorted(scratch.iterdir())

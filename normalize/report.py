@@ -11,40 +11,61 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from collections import Counter, defaultdict
 from html import escape
 
 import pandas as pd
 
 FIELD_CLASSES = (("title", "f-title"), ("location", "f-loc"), ("date", "f-date"))
-EVENT_HEADERS = ("#", "kind", "title", "country", "city", "start", "end", "precision", "type", "conf.", "warnings")
-TOP_COUNTRIES = 25
+DOC_FIELDS = (
+    ("doc", "doc"), ("type", "doc_type"), ("as of", "as_of"), ("issued", "issued"), ("format", "format"),
+    ("pages", "page_count"), ("sections", "sections"), ("actions", "actions"), ("events", "events"),
+    ("coverage", "coverage"), ("warnings", "warnings"), ("source", "source_file"),
+)  # fmt: skip
+ERROR_HEADERS = ("file", "stage", "reason")
+WARNING_HEADERS, WARNING_KEYS = ("code", "detail", "action", "item"), ("detail", "action_no", "item_no")
+EVENT_HEADERS = (
+    "#",
+    "kind",
+    "title",
+    "country",
+    "city",
+    "start",
+    "end",
+    "precision",
+    "type",
+    "conf.",
+    "warnings",
+)
+TOP_COUNTRIES = 15
+_MONTH = re.compile(r"\d{4}-\d{2}")
 
 CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
-header,main{padding:0 24px}h1{font-size:22px;margin:16px 0 4px}h2{font-size:18px;margin:0 0 6px}
-h3{font-size:15px;margin:0 0 4px}.muted,.meta{color:#5b6475;font-size:12.5px}.hide{display:none!important}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;
+background:#f6f7f9}header,main{padding:0 24px}h1{font-size:22px;margin:16px 0 4px}
+h2{font-size:18px;margin:0 0 6px}h3{font-size:15px;margin:0 0 4px}.hide{display:none!important}
+.muted,.meta{color:#5b6475;font-size:12.5px}.code{color:#b5461c;font-weight:600}td a{color:inherit}
 #filters{position:sticky;top:0;z-index:2;background:#fff;border-bottom:1px solid #d8dce3;padding:8px 24px;
 display:flex;flex-wrap:wrap;gap:12px;align-items:center;box-shadow:0 1px 3px #0001}
 #filters label{font-size:12.5px;color:#5b6475}#filters select,#filters input{margin-left:4px}
 #shown{font-weight:600;margin-left:auto}.legend span{margin-right:10px}
-.charts{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0}
+.charts{display:flex;flex-wrap:wrap;gap:16px;margin:16px 0;align-items:flex-start}
 figure{margin:0;background:#fff;border:1px solid #d8dce3;border-radius:6px;padding:8px 12px}
-figcaption{font-weight:600;margin-bottom:4px}svg text{font-size:11px;fill:#1d2330}
-svg rect{fill:#4a78c2}.doc{background:#fff;border:1px solid #d8dce3;border-radius:6px;margin:16px 0;padding:14px}
+figcaption{font-weight:600;margin-bottom:4px}svg text{font-size:11px;fill:#1d2330}svg rect{fill:#4a78c2}
+.doc,.box{background:#fff;border:1px solid #d8dce3;border-radius:6px;margin:16px 0;padding:14px}
 dl.meta{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:2px 12px;margin:6px 0}
-dl.meta div{display:flex;gap:6px}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
-.action{border-top:1px solid #e3e6eb;padding:10px 0}
-.pair{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:12px;align-items:start}
+dl.meta div{display:flex;gap:6px}dl.meta dt{font-weight:600}dl.meta dd{margin:0;overflow-wrap:anywhere}
+.action{border-top:1px solid #e3e6eb;padding:10px 0}.tw{overflow-x:auto}
+.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.8fr);gap:12px;align-items:start}
 .source{white-space:pre-wrap;font:12.5px/1.5 ui-monospace,Menlo,Consolas,monospace;background:#fbfbfc;
-border:1px solid #e3e6eb;padding:8px;max-height:32em;overflow:auto}
-mark.item{background:#fff1b8;border-radius:2px}mark.item.flagged{background:#ffd9b0;outline:1px dashed #d9822b}
-mark.item:target{outline:2px solid #c0392b}.f-title{border-bottom:2px solid #2f6fde}
-.f-loc{background:#c7efcf}.f-date{background:#e2d4f7}
-mark.item.off,mark.item.off span{background:none;border:0;outline:0}
-table{border-collapse:collapse;width:100%;font-size:12.5px}th,td{border:1px solid #e3e6eb;padding:2px 5px;
-text-align:left;vertical-align:top}th{background:#eef1f5}tr.flagged td{background:#fff4e6}
-.code{color:#b5461c;font-weight:600}td a{color:inherit}
+border:1px solid #e3e6eb;padding:8px;max-height:32em;overflow:auto;position:sticky;top:48px}
+mark.item{background:#fff1b8;border-radius:2px}mark.item:target{outline:2px solid #c0392b}
+mark.item.flagged{background:#ffd9b0;outline:1px dashed #d9822b}.f-title{border-bottom:2px solid #2f6fde}
+.f-loc{background:#c7efcf}.f-date{background:#e2d4f7}mark.item.off,mark.item.off span{background:none;
+border:0;outline:0}table{border-collapse:collapse;width:100%;font-size:12.5px}
+th,td{border:1px solid #e3e6eb;padding:2px 5px;text-align:left;vertical-align:top}th{background:#eef1f5}
+tr.flagged td{background:#fff4e6}tr.event-row td:nth-child(6),tr.event-row td:nth-child(7){white-space:nowrap}
 """
 
 JS = """
@@ -54,35 +75,23 @@ JS = """
   var rows = Array.prototype.slice.call(document.querySelectorAll("tr.event-row"));
   var inputs = ["f-country", "f-type", "f-from", "f-to"].map($);
   function apply() {
-    var country = inputs[0].value, type = inputs[1].value, from = inputs[2].value, to = inputs[3].value;
-    var shown = 0;
+    var c = inputs[0].value, type = inputs[1].value, from = inputs[2].value, to = inputs[3].value, shown = 0;
     rows.forEach(function (row) {
-      var d = row.dataset, ok = true;
-      if (country && (";" + d.country + ";").indexOf(";" + country + ";") < 0) ok = false;
-      if (type && d.type !== type) ok = false;
-      if (ok && (from || to)) {
-        var lo = (d.start + "-01-01").slice(0, 10), hi = (d.start + "-99-99").slice(0, 10);
-        if (!d.start || (from && hi < from) || (to && lo > to)) ok = false;
-      }
+      var d = row.dataset, lo = (d.start + "-01-01").slice(0, 10), hi = (d.start + "-99-99").slice(0, 10);
+      var ok = (!c || (";" + d.country + ";").indexOf(";" + c + ";") >= 0) && (!type || d.type === type) &&
+        (!(from || to) || Boolean(d.start && !(from && hi < from) && !(to && lo > to)));
       row.classList.toggle("hide", !ok);
-      var mark = $(d.src);
-      if (mark) mark.classList.toggle("off", !ok);
-      if (ok) shown++;
+      if ($(d.src)) $(d.src).classList.toggle("off", !ok);
+      shown += ok ? 1 : 0;
     });
-    var active = Boolean(country || type || from || to);
+    var active = Boolean(c || type || from || to);
     document.querySelectorAll(".action, .doc").forEach(function (box) {
       box.classList.toggle("hide", active && !box.querySelector("tr.event-row:not(.hide)"));
     });
     $("shown-count").textContent = String(shown);
   }
-  inputs.forEach(function (el) {
-    el.addEventListener("input", apply);
-    el.addEventListener("change", apply);
-  });
-  $("f-reset").addEventListener("click", function () {
-    inputs.forEach(function (el) { el.value = ""; });
-    apply();
-  });
+  inputs.forEach(function (el) { el.oninput = el.onchange = apply; });
+  $("f-reset").onclick = function () { inputs.forEach(function (el) { el.value = ""; }); apply(); };
   apply();
 })();
 """
@@ -101,9 +110,7 @@ CSP = (
 
 def _s(value) -> str:
     """A cell as text: missing -> ''."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return str(value)
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _e(value) -> str:
@@ -126,16 +133,13 @@ def _texts(dataset) -> dict[str, str]:
     return texts
 
 
-# --- charts ---------------------------------------------------------------------------
-
-
 def _bars(title: str, counts: list[tuple[str, str, int]], note: str = "") -> str:
     """A horizontal bar chart as inline SVG; counts are (label, tooltip, n)."""
-    label_w, bar_w, row_h = 170, 260, 17
+    label_w, bar_w, row_h = 150, 220, 16
     top = max((n for _, _, n in counts), default=0) or 1
     height = row_h * len(counts) + 4
     parts = [
-        f'<figure><figcaption>{escape(title)}</figcaption>'
+        f"<figure><figcaption>{escape(title)}</figcaption>"
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{label_w + bar_w + 40}" height="{height}" '
         f'role="img" aria-label="{escape(title, quote=True)}">'
     ]
@@ -146,52 +150,63 @@ def _bars(title: str, counts: list[tuple[str, str, int]], note: str = "") -> str
             f'{escape(label[:26])}</text><rect x="{label_w}" y="{y + 2}" width="{w}" height="{row_h - 5}"/>'
             f'<text x="{label_w + w + 4}" y="{y + 12}">{n}</text></g>'
         )
-    parts.append(f'</svg>{f"<p class=muted>{escape(note)}</p>" if note else ""}</figure>')
+    parts.append(f"</svg>{f'<p class=muted>{escape(note)}</p>' if note else ''}</figure>")
     return "".join(parts)
 
 
 def _months_between(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
-    months = []
+    months: list[str] = []
     while f"{y:04d}-{m:02d}" <= last and len(months) < 600:
         months.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        y, m = y + m // 12, m % 12 + 1
     return months
 
 
-def _charts(events: list[dict]) -> str:
-    starts = [_s(e["start_date"]) for e in events]
-    months = Counter(s[:7] for s in starts if len(s) >= 7 and s[4] == "-")
-    span = _months_between(min(months), max(months)) if months else []
-    undated = len(events) - sum(months.values())
-    month_chart = _bars(
-        "Events per month (start date)",
-        [(m, m, months.get(m, 0)) for m in span],
-        f"{undated} without a month" if undated else "",
-    )
-    countries: Counter[str] = Counter()
+def _countries(events: list[dict]) -> tuple[Counter, dict[str, str]]:
+    """Events per ISO code (an event in several countries counts for each), and the codes' names."""
+    counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for e in events:
-        codes, labels = _s(e["country_iso3"]).split(";"), _s(e["country"]).split(";")
-        for i, code in enumerate(c for c in codes if c):
-            countries[code] += 1
-            names.setdefault(code, labels[i] if i < len(labels) else code)
-    ranked = sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))
+        for code, name in zip(_s(e["country_iso3"]).split(";"), _s(e["country"]).split(";"), strict=False):
+            if code:
+                counts[code] += 1
+                names.setdefault(code, name or code)
+    return counts, names
+
+
+def _ranked(counts: Counter) -> list[tuple[str, int]]:
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def _charts(events: list[dict], countries: Counter, names: dict[str, str]) -> str:
+    months = Counter(s[:7] for s in (_s(e["start_date"]) for e in events) if _MONTH.match(s))
+    span = _months_between(min(months), max(months)) if months else []
+    undated = len(events) - sum(months.values())
+    ranked = _ranked(countries)
     rows = [(f"{c} {names[c]}", names[c], n) for c, n in ranked[:TOP_COUNTRIES]]
     if len(ranked) > TOP_COUNTRIES:
         rest = ranked[TOP_COUNTRIES:]
         rows.append((f"{len(rest)} others", "other countries", sum(n for _, n in rest)))
-    types = sorted(Counter(_s(e["event_type"]) or "(none)" for e in events).items(), key=lambda kv: (-kv[1], kv[0]))
+    types = _ranked(Counter(_s(e["event_type"]) or "(none)" for e in events))
     return (
         '<section class="charts">'
-        + month_chart
-        + _bars("Events per country", rows, f"{len(ranked)} countries" if ranked else "no country")
+        + _bars("Events per month (start date)", [(m, m, months.get(m, 0)) for m in span],
+                f"{undated} without a month" if undated else "")
+        + _bars("Events per country", rows, f"{len(ranked)} countries")
         + _bars("Events per type", [(t, t, n) for t, n in types])
         + "</section>"
+    )  # fmt: skip
+
+
+def _table(headers, rows: list[list[str]], row_attrs: list[str] | None = None) -> str:
+    """A table of already-escaped cells."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join(
+        f"<tr{attrs}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+        for cells, attrs in zip(rows, row_attrs or [""] * len(rows), strict=True)
     )
-
-
-# --- documents ------------------------------------------------------------------------
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _highlight(text: str, start: int, end: int, events: list[dict]) -> str:
@@ -222,75 +237,65 @@ def _highlight(text: str, start: int, end: int, events: list[dict]) -> str:
     return "".join(out)
 
 
-def _event_row(e: dict) -> str:
+def _event_row(e: dict) -> tuple[list[str], str]:
+    """The cells and the <tr> attributes of one event."""
     warnings = _s(e["warnings"])
-    codes = " ".join(f'<span class="code">{escape(c)}</span>' for c in warnings.split(";") if c)
-    confidence = _s(e["confidence"]) and f"{float(e['confidence']):.2f}"
     cells = [
         f'<a href="#src-{e["_dom"]}">{_e(e["item_no"])}</a>',
         _e(e["kind"]),
         _e(e["title"]),
         f'{_e(e["country_iso3"])}<br><span class="muted">{_e(e["country"])}</span>',
         *(_e(e[k]) for k in ("city", "start_date", "end_date", "date_precision", "event_type")),
-        confidence,
-        codes,
+        _s(e["confidence"]) and f"{float(e['confidence']):.2f}",
+        " ".join(f'<span class="code">{escape(c)}</span>' for c in warnings.split(";") if c),
     ]
-    return (
-        f'<tr class="event-row{" flagged" if warnings else ""}" id="ev-{e["_dom"]}" '
+    attrs = (
+        f' class="event-row{" flagged" if warnings else ""}" id="ev-{e["_dom"]}" '
         f'data-country="{_e(e["country_iso3"])}" data-type="{_e(e["event_type"])}" '
-        f'data-start="{_e(e["start_date"])}" data-src="src-{e["_dom"]}">'
-        + "".join(f"<td>{c}</td>" for c in cells)
-        + "</tr>"
+        f'data-start="{_e(e["start_date"])}" data-src="src-{e["_dom"]}"'
     )
+    return cells, attrs
 
 
 def _action(a: dict, events: list[dict], text: str | None) -> str:
-    spans = [(_int(e["char_start"]), _int(e["char_end"])) for e in events]
-    spans = [(s, t) for s, t in spans if s is not None and t is not None]
-    start, end = (min(s for s, _ in spans), max(t for _, t in spans)) if spans else (0, 0)
-    if not spans and a:
+    """One action: its Progress text, items highlighted, beside a row per event."""
+    starts = [s for e in events if (s := _int(e["char_start"])) is not None]
+    ends = [t for e in events if (t := _int(e["char_end"])) is not None]
+    start, end = (min(starts), max(ends)) if starts and ends else (0, 0)
+    if not (starts and ends) and a:  # no items: the whole row
         start, end = _int(a["char_start"]) or 0, _int(a["char_end"]) or 0
     if text is None:
         source = '<p class="muted">document text unavailable</p>'
     else:
         start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
         source = f'<div class="source">{_highlight(text, start, end, events)}</div>'
+    heading, meta = "Items outside any action", ""
     if a:
         heading = f"Action {_e(a['action_no'])}: {_e(a['action_text'])}"
-        meta = " · ".join(
-            f"{label}: {_e(a[key])}"
-            for label, key in (("section", "section_title"), ("responsible", "responsible_body"),
-                               ("timeframe", "timeframe"), ("page", "page"))
-            if _s(a[key])
-        )  # fmt: skip
-    else:
-        heading, meta = "Items outside any action", ""
+        keys = (("section", "section_title"), ("responsible", "responsible_body"), ("timeframe", "timeframe"))
+        meta = "".join(f"{label}: {_e(a[key])} · " for label, key in (*keys, ("page", "page")) if _s(a[key]))
+    rows = [_event_row(e) for e in events]
     table = (
-        "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in EVENT_HEADERS) + "</tr></thead><tbody>"
-        + "".join(_event_row(e) for e in events) + "</tbody></table>"
+        f'<div class="tw">{_table(EVENT_HEADERS, [c for c, _ in rows], [t for _, t in rows])}</div>'
         if events else '<p class="muted">no items</p>'
     )  # fmt: skip
     return (
-        f'<article class="action"><h3>{heading}</h3><p class="meta">{meta} · chars {start}–{end}'
-        f" · {len(events)} items</p><div class=\"pair\">{source}{table}</div></article>"
+        f'<article class="action"><h3>{heading}</h3><p class="meta">{meta}chars {start}–{end} · '
+        f'{len(events)} items</p><div class="pair">{source}{table}</div></article>'
     )
 
 
 def _document(i: int, d: dict, actions: list[dict], events: list[dict], warnings: list[dict], text) -> str:
-    fields = (
-        ("doc", "doc"), ("type", "doc_type"), ("as of", "as_of"), ("issued", "issued"), ("format", "format"),
-        ("pages", "page_count"), ("sections", "sections"), ("actions", "actions"), ("events", "events"),
-        ("coverage", "coverage"), ("warnings", "warnings"), ("source", "source_file"),
-    )  # fmt: skip
-    meta = "".join(f"<div><dt>{label}</dt><dd>{_e(d[key])}</dd></div>" for label, key in fields)
-    rows = "".join(
-        f"<tr><td class=code>{_e(w['code'])}</td><td>{_e(w['detail'])}</td><td>{_e(w['action_no'])}</td>"
-        f"<td>{_e(w['item_no'])}</td></tr>"
-        for w in warnings
+    """Header, warnings, then every action of one document."""
+    shown = {**d, "coverage": _s(d["coverage"]) and f"{float(d['coverage']):.1%}"}
+    meta = "".join(
+        f"<div><dt>{k}</dt><dd>{_e(shown[key])}</dd></div>" for k, key in DOC_FIELDS if _s(shown[key])
     )
+    rows = [
+        [f'<span class="code">{_e(w["code"])}</span>', *(_e(w[k]) for k in WARNING_KEYS)] for w in warnings
+    ]
     warning_table = (
-        f"<details><summary>{len(warnings)} warnings</summary><table><thead><tr><th>code</th><th>detail</th>"
-        f"<th>action</th><th>item</th></tr></thead><tbody>{rows}</tbody></table></details>"
+        f"<details><summary>{len(warnings)} warnings</summary>{_table(WARNING_HEADERS, rows)}</details>"
         if warnings else '<p class="muted">no warnings</p>'
     )  # fmt: skip
     by_action: dict[str, list[dict]] = defaultdict(list)
@@ -309,8 +314,8 @@ def _document(i: int, d: dict, actions: list[dict], events: list[dict], warnings
 def _options(counts: Counter, names: dict[str, str], label: str) -> str:
     opts = [f'<option value="">all {label}</option>']
     for key in sorted(counts):
-        name = f" · {names[key]}" if names.get(key) and names[key] != key else ""
-        opts.append(f'<option value="{escape(key, quote=True)}">{escape(key + name)} ({counts[key]})</option>')
+        text = f"{key} · {names[key]}" if names.get(key, key) != key else key
+        opts.append(f'<option value="{escape(key, quote=True)}">{escape(text)} ({counts[key]})</option>')
     return "".join(opts)
 
 
@@ -320,53 +325,39 @@ def render_report(dataset) -> str:
     events, warnings = _records(dataset.events), _records(dataset.warnings)
     errors = _records(getattr(dataset, "errors", None))
     for i, e in enumerate(events):
-        e["_dom"] = f"e{i}"
+        e["_dom"] = f"e{i}"  # DOM ids by position: event ids repeat when a file is given twice
     texts = _texts(dataset)
-    group = defaultdict(list)
+    by_file: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for kind, records in (("actions", actions), ("events", events), ("warnings", warnings)):
         for r in records:
-            group[(kind, _s(r["source_file"]))].append(r)
-
-    countries: Counter[str] = Counter()
-    names: dict[str, str] = {}
-    for e in events:
-        labels = _s(e["country"]).split(";")
-        for j, code in enumerate(c for c in _s(e["country_iso3"]).split(";") if c):
-            countries[code] += 1
-            names.setdefault(code, labels[j] if j < len(labels) else "")
+            by_file[(kind, _s(r["source_file"]))].append(r)
+    countries, names = _countries(events)
     types = Counter(_s(e["event_type"]) for e in events if _s(e["event_type"]))
-
-    totals = (
-        f"{len(documents)} documents · {len(actions)} actions · {len(events)} events · "
-        f"{len(warnings)} warnings · {len(errors)} failed files"
-    )
+    totals = " · ".join(
+        f"{len(rows)} {noun}{'' if len(rows) == 1 else 's'}"
+        for rows, noun in ((documents, "document"), (actions, "action"), (events, "event"),
+                           (warnings, "warning"), (errors, "failed file"))
+    )  # fmt: skip
     nav = " · ".join(f'<a href="#doc-{i}">{_e(d["doc"])}</a>' for i, d in enumerate(documents))
     filters = (
-        f'<form id="filters" autocomplete="off"><label>Country<select id="f-country">'
+        '<form id="filters" autocomplete="off"><label>Country<select id="f-country">'
         f"{_options(countries, names, 'countries')}</select></label>"
         f'<label>Type<select id="f-type">{_options(types, {}, "types")}</select></label>'
-        '<label>Start from<input type="date" id="f-from"></label><label>to<input type="date" id="f-to"></label>'
-        '<button type="button" id="f-reset">Reset</button><span class="legend muted">'
-        '<span class="f-title">title</span><span class="f-loc">location</span><span class="f-date">date</span>'
-        '<mark class="item flagged">flagged item</mark></span>'
+        '<label>Start from<input type="date" id="f-from"></label>'
+        '<label>to<input type="date" id="f-to"></label><button type="button" id="f-reset">Reset</button>'
+        '<span class="legend muted"><span class="f-title">title</span><span class="f-loc">location</span>'
+        '<span class="f-date">date</span><mark class="item flagged">flagged item</mark></span>'
         f'<span id="shown"><span id="shown-count">{len(events)}</span> events shown</span></form>'
     )
-    error_rows = "".join(
-        f"<tr><td>{_e(r['file'])}</td><td>{_e(r['stage'])}</td><td>{_e(r['message'])}</td></tr>" for r in errors
-    )
+    failed = [[_e(r[k]) for k in ("file", "stage", "message")] for r in errors]
     failed = (
-        f"<section class=doc><h2>Files that failed</h2><table><thead><tr><th>file</th><th>stage</th>"
-        f"<th>reason</th></tr></thead><tbody>{error_rows}</tbody></table></section>"
-        if errors else ""
-    )  # fmt: skip
+        f'<section class="box"><h2>Files that failed</h2>{_table(ERROR_HEADERS, failed)}</section>'
+        if errors
+        else ""
+    )
     docs = "".join(
-        _document(
-            i, d,
-            group[("actions", _s(d["source_file"]))],
-            group[("events", _s(d["source_file"]))],
-            group[("warnings", _s(d["source_file"]))],
-            texts.get(_s(d["source_file"])),
-        )
+        _document(i, d, *(by_file[(k, _s(d["source_file"]))] for k in ("actions", "events", "warnings")),
+                  texts.get(_s(d["source_file"])))
         for i, d in enumerate(documents)
     )  # fmt: skip
     return (
@@ -376,5 +367,6 @@ def render_report(dataset) -> str:
         '<title>WCO events audit report</title><link rel="icon" href="data:,">'
         f"<style>{CSS}</style></head>\n<body><header><h1>WCO progress reports: events audit</h1>"
         f'<p class="muted">{totals}</p><p class="muted">{nav}</p></header>\n{filters}\n'
-        f"<main>{_charts(events)}{failed}\n{docs}</main>\n<script>{JS}</script></body></html>\n"
+        f"<main>{_charts(events, countries, names)}{failed}\n{docs}</main>\n"
+        f"<script>{JS}</script></body></html>\n"
     )
