@@ -62,12 +62,12 @@ def _inside(char: dict, bbox: tuple) -> bool:
     return bbox[0] <= x <= bbox[2] and bbox[1] <= y <= bbox[3]
 
 
-def _lines(chars: list[dict]) -> list[dict]:
+def _lines(chars: list[dict], with_chars: bool = False) -> list[dict]:
     from pdfplumber.utils.text import chars_to_textmap
 
     if not chars:
         return []
-    return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=False)
+    return chars_to_textmap(chars).extract_text_lines(strip=True, return_chars=with_chars)
 
 
 def _page_blocks(page, number: int) -> list:
@@ -84,7 +84,7 @@ def _page_blocks(page, number: int) -> list:
     taken = {id(c) for group in in_table for c in group}
     outside = [c for c in chars if id(c) not in taken]
     blocks: list[tuple[float, object]] = []
-    for para_top, para in _outside_paragraphs(_lines(outside), number, page.height):
+    for para_top, para in _outside_paragraphs(_lines(outside, with_chars=True), number, page.height):
         blocks.append((para_top, para))
     for table, table_chars in zip(tables, in_table, strict=True):
         raw = _raw_table(table, table_chars, number, rules)
@@ -97,17 +97,39 @@ def _page_blocks(page, number: int) -> list:
 def _outside_paragraphs(lines: list[dict], page: int, height: float):
     """Lines outside tables joined into paragraphs; page numbers dropped."""
     paras: list[tuple[float, list[dict]]] = []
+    right = max((line["x1"] for line in lines), default=0.0)
+    left = min((line["x0"] for line in lines), default=0.0)
     for line in lines:
         if _FURNITURE.match(line["text"]) and (line["top"] < 0.08 * height or line["bottom"] > 0.9 * height):
             continue
         prev = paras[-1][1][-1] if paras else None
         starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
-        if prev is not None and not starts_numbered and _continues(prev, line):
+        # A line that stops well short of the margin ends its paragraph; a change of
+        # font size or weight starts a new one (a heading above body text).
+        ended = prev is not None and prev["x1"] < right - 0.15 * (right - left)
+        if (
+            prev is not None
+            and not starts_numbered
+            and not ended
+            and _same_font(prev, line)
+            and _continues(prev, line)
+        ):
             paras[-1][1].append(line)
         else:
             paras.append((line["top"], [line]))
     for top, group in paras:
         yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page)
+
+
+def _font(line: dict) -> tuple:
+    chars = [c for c in line.get("chars", []) if c["text"].strip()]
+    if not chars:
+        return ()
+    return round(max(c["size"] for c in chars)), "Bold" in chars[0]["fontname"]
+
+
+def _same_font(prev: dict, line: dict) -> bool:
+    return _font(prev) == _font(line)
 
 
 def _continues(prev: dict, line: dict) -> bool:
@@ -123,7 +145,7 @@ def _join_lines(texts: list[str]) -> str:
         text = text.strip()
         if not out:
             out = text
-        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")):
+        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")) or text[0] in ",.;:)]":
             out += text
         else:
             out += " " + text
