@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
-from .tables import RawParagraph, RawRow, RawTable, is_header_row
+from .tables import RawParagraph, RawRow, RawTable, is_header_row, join_wrapped
 
 # Glyphs that start a list entry. Word's Symbol-font bullet arrives as a private-use
 # code point (U+F0B7 and friends) in many PDFs.
@@ -72,12 +72,16 @@ def _lines(chars: list[dict], with_chars: bool = False) -> list[dict]:
 
 def _page_blocks(page, number: int) -> list:
     tables = [t for t in page.find_tables(_TABLE_SETTINGS) if t.rows]
-    # Thin horizontal rules that are not cell borders: candidate underlines.
-    borders = {round(y) for t in tables for cell in t.cells for y in (cell[1], cell[3])}
+    # Thin horizontal rules that are not cell borders (a border spans its cell's
+    # width at the cell's top or bottom): candidate underlines.
+    borders = [(c[0], c[2], y) for t in tables for c in t.cells for y in (c[1], c[3])]
     rules = [
         (e["x0"], e["x1"], e["top"])
         for e in page.edges
-        if e.get("orientation") == "h" and not {round(e["top"]) + d for d in (-1, 0, 1)} & borders
+        if e.get("orientation") == "h"
+        and not any(
+            abs(e["top"] - y) < 1.0 and e["x0"] <= x0 + 2 and e["x1"] >= x1 - 2 for x0, x1, y in borders
+        )
     ]
     chars = [c for c in page.chars if c["text"].strip() or c["text"] == " "]
     in_table = [[c for c in chars if _inside(c, t.bbox)] for t in tables]
@@ -98,7 +102,6 @@ def _outside_paragraphs(lines: list[dict], page: int, height: float):
     """Lines outside tables joined into paragraphs; page numbers dropped."""
     paras: list[tuple[float, list[dict]]] = []
     right = max((line["x1"] for line in lines), default=0.0)
-    left = min((line["x0"] for line in lines), default=0.0)
     for line in lines:
         if _FURNITURE.match(line["text"]) and (line["top"] < 0.08 * height or line["bottom"] > 0.9 * height):
             continue
@@ -106,7 +109,7 @@ def _outside_paragraphs(lines: list[dict], page: int, height: float):
         starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
         # A line that stops well short of the margin ends its paragraph; a change of
         # font size or weight starts a new one (a heading above body text).
-        ended = prev is not None and prev["x1"] < right - 0.15 * (right - left)
+        ended = prev is not None and prev["x1"] + _first_word_width(line) < right
         if (
             prev is not None
             and not starts_numbered
@@ -119,6 +122,18 @@ def _outside_paragraphs(lines: list[dict], page: int, height: float):
             paras.append((line["top"], [line]))
     for top, group in paras:
         yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page)
+
+
+def _first_word_width(line: dict) -> float:
+    """Width of the line's first word plus a space: had it fitted on the line above,
+    the writer's software would have put it there, so that line ended a paragraph."""
+    chars = line.get("chars") or []
+    end = next((c for c in chars[1:] if not c["text"].strip()), None)
+    last = chars[chars.index(end) - 1] if end is not None else (chars[-1] if chars else None)
+    if last is None:
+        return 0.0
+    space = (end["x1"] - end["x0"]) if end is not None else 3.0
+    return last["x1"] - line["x0"] + space
 
 
 def _font(line: dict) -> tuple:
@@ -138,17 +153,9 @@ def _continues(prev: dict, line: dict) -> bool:
 
 
 def _join_lines(texts: list[str]) -> str:
-    """Join wrapped lines: a line ending in a hyphen is a real hyphen (the converter
-    does not hyphenate), so `Cross-` + `Border` gives `Cross-Border`."""
     out = ""
     for text in texts:
-        text = text.strip()
-        if not out:
-            out = text
-        elif out.endswith(("-", "/")) and not out.endswith((" -", " /")) or text[0] in ",.;:)]":
-            out += text
-        else:
-            out += " " + text
+        out = join_wrapped(out, text)
     return out
 
 

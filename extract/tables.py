@@ -97,6 +97,17 @@ def _is_repeated_header(row: RawRow, header: list[str]) -> bool:
     )
 
 
+def join_wrapped(before: str, after: str) -> str:
+    """Join two pieces of a line the layout wrapped: with a space, except after a
+    hyphen or slash that ends a word (`Cross-` + `Border`: converters break after a
+    real hyphen, they do not insert one) and before closing punctuation."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or not after:
+        return before + after
+    glued = before.endswith(("-", "/")) and not before.endswith((" -", " /")) or after[0] in ",.;:)]"
+    return before + after if glued else f"{before} {after}"
+
+
 def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[RawParagraph]:
     """Join a continuation cell onto the cell it continues."""
     if not more:
@@ -106,9 +117,9 @@ def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[Raw
     first = more[0]
     if first.opens:
         return into + list(more)
-    # The page break cut a paragraph: carry it on with a single space.
+    # The page break cut a paragraph: carry it on.
     last = into[-1]
-    joined = replace(last, text=f"{last.text.rstrip()} {first.text.lstrip()}")
+    joined = replace(last, text=join_wrapped(last.text, first.text))
     return into[:-1] + [joined] + list(more[1:])
 
 

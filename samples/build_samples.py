@@ -46,11 +46,19 @@ class Look:
     size: int
     typed_bullets: bool  # "- " in the text instead of Word's list style
     wrapped_header: bool  # "Timeframe/" and "Deadline" as two paragraphs
-    widths_cm: tuple[float, ...]
+    widths_cm: dict[str, float]  # per column
 
 
-PLAIN = Look("", False, "Calibri", 10, False, False, (1.0, 4.0, 3.0, 2.5, 7.5))
-VARIANT = Look("_variant", True, "Liberation Serif", 9, True, True, (1.5, 5.5, 4.0, 3.0, 11.0))
+PLAIN = Look(
+    "", False, "Calibri", 10, False, False,
+    {"no": 1.0, "action": 4.5, "responsible_body": 3.0, "work_programme": 3.5, "timeframe": 2.5,
+     "progress": 7.0},
+)  # fmt: skip
+VARIANT = Look(
+    "_variant", True, "Liberation Serif", 9, True, True,
+    {"no": 1.5, "action": 6.0, "responsible_body": 4.0, "work_programme": 5.0, "timeframe": 3.0,
+     "progress": 10.5},
+)  # fmt: skip
 
 
 def _repeat_header(row) -> None:
@@ -133,7 +141,7 @@ def render(seed: str, look: Look) -> Path:
                     _progress_cell(cell, action, look)
                 else:
                     _set_text(cell, " ".join(row.text_of(column).split()))
-        widths = look.widths_cm if len(block.columns) == 5 else look.widths_cm[:-1]
+        widths = [look.widths_cm.get(c, 3.0) for c in block.columns]
         table.autofit = False
         for column, width in zip(table.columns, widths, strict=False):
             column.width = Cm(width)  # the grid, which LibreOffice reads

@@ -30,6 +30,15 @@ def gold_actions() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def seed_dataset():
+    """The two converted-text seeds."""
+    import pipeline
+
+    return pipeline.run(sorted(SAMPLES.glob("*.txt")))
+
+
+@pytest.fixture(scope="session")
+def all_samples():
+    """Every sample in every format (text, Word, PDF, and their variants)."""
     import pipeline
 
     return pipeline.run([SAMPLES], jobs=2)

@@ -11,9 +11,12 @@ from normalize.audit import coverage
 from tests.conftest import SAMPLES, SEED_000
 
 
-def test_coverage_is_complete_on_every_sample(seed_dataset):
-    assert len(seed_dataset.documents) == len(pipeline.collect_inputs([SAMPLES]))
-    assert (seed_dataset.documents["coverage"] == 1.0).all(), seed_dataset.documents[["doc", "coverage"]]
+def test_coverage_is_complete_on_every_sample_in_every_format(all_samples):
+    docs = all_samples.documents
+    assert len(docs) == len(pipeline.collect_inputs([SAMPLES])) == 10
+    assert set(docs["format"]) == {"txt", "docx", "pdf"}
+    assert (docs["coverage"] == 1.0).all(), docs[["source_file", "coverage"]]
+    assert all_samples.errors.empty
 
 
 def test_unassigned_text_is_reported():
