@@ -26,19 +26,14 @@ _PARAGRAPH_GAP = 0.55  # a vertical gap above this share of the line height star
 def read_pdf(path: Path) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
 
     try:
         pdf = pdfplumber.open(path)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedDocument(f"{path}: the PDF is password-protected") from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise CorruptDocument(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+    except Exception as exc:  # pdfplumber wraps pdfminer's errors: look at the cause
+        causes = [exc, *exc.args, exc.__cause__, exc.__context__]
+        if any(isinstance(c, (PDFPasswordIncorrect, PDFEncryptionError)) for c in causes):
             raise EncryptedDocument(f"{path}: the PDF is password-protected") from exc
-        raise CorruptDocument(f"{path}: not a readable PDF ({type(exc).__name__}: {exc})") from exc
+        raise CorruptDocument(f"{path}: not a readable PDF ({_reason(exc)})") from exc
     with pdf:
         try:
             blocks, chars_seen, images_seen = [], 0, 0
@@ -46,14 +41,20 @@ def read_pdf(path: Path) -> Document:
                 chars_seen += len(page.chars)
                 images_seen += len(page.images)
                 blocks += _page_blocks(page, number)
+                page.close()  # drop the page's parsed objects: memory stays flat on long reports
             page_count = len(pdf.pages)
-        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise CorruptDocument(f"{path}: the PDF is damaged ({type(exc).__name__}: {exc})") from exc
+        except Exception as exc:  # damage deeper in the file shows up page by page
+            raise CorruptDocument(f"{path}: the PDF is damaged ({_reason(exc)})") from exc
     if chars_seen == 0:
         if images_seen or page_count:
             raise NoTextLayer(f"{path}: the PDF has no text layer (scanned pages?); run OCR on it first")
         raise EmptyDocument(f"{path}: the PDF holds no text")
     return build_document(Path(path), "pdf", blocks, page_count=page_count)
+
+
+def _reason(exc: Exception) -> str:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    return f"{type(inner).__name__}: {inner}".rstrip(": ")
 
 
 def _inside(char: dict, bbox: tuple) -> bool:

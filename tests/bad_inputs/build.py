@@ -72,18 +72,19 @@ def build() -> None:
     _long_pdf()
 
 
-def _long_pdf(pages: int = 200) -> None:
-    """A 200-page report: the seed's action table repeated until it fills 200 pages."""
-    document = _fixed(docx.Document(str(SEED_DOCX)))
-    body = document.element.body
-    tables = list(document.tables)
+def _long_pdf(copies: int = 21) -> None:
+    """A report of 200-odd pages: the seed's action tables repeated (11 pages each time)."""
     import copy
 
-    n = 0
-    while len(body) < pages * 4 and n < 400:
-        for t in tables:
-            body.append(copy.deepcopy(t._tbl))
-        n += 1
+    import pdfplumber
+
+    document = _fixed(docx.Document(str(SEED_DOCX)))
+    body = document.element.body
+    tables = [t._tbl for t in document.tables]
+    sect_pr = body[-1]  # the section properties stay last
+    for _ in range(copies - 1):
+        for tbl in tables:
+            sect_pr.addprevious(copy.deepcopy(tbl))
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "long_report.docx"
         document.save(src)
@@ -91,8 +92,6 @@ def _long_pdf(pages: int = 200) -> None:
             ["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)],
             check=True, env={"HOME": tmp, "PATH": "/usr/bin:/bin"}, capture_output=True,
         )  # fmt: skip
-        import pdfplumber
-
         out = Path(tmp) / "long_report.pdf"
         with pdfplumber.open(out) as pdf:
             print(f"long_report.pdf: {len(pdf.pages)} pages", file=sys.stderr)
