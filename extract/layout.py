@@ -33,7 +33,7 @@ class _Writer:
         start = self.pos
         self.parts.append(text + "\n")
         self.pos += len(text) + 1
-        return Paragraph(text, start, start + len(text), raw.style, raw.page)
+        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox)
 
 
 def build_document(

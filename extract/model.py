@@ -35,6 +35,7 @@ class Paragraph:
     end: int
     style: str = BODY
     page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom in points
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Item:
     page: int | None
     region: str | None
     prose: bool  # came from running text rather than a list
+    bbox: tuple[float, float, float, float] | None = None  # PDF: where the item's paragraph stands
 
 
 @dataclass(frozen=True)
@@ -176,3 +178,4 @@ class Event:
     references: tuple[str, ...]
     warnings: tuple[str, ...] = ()
     confidence: float = 1.0
+    bbox: tuple[float, float, float, float] | None = None

@@ -122,7 +122,7 @@ def _outside_paragraphs(lines: list[dict], page: int, height: float):
         else:
             paras.append((line["top"], [line]))
     for top, group in paras:
-        yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page)
+        yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page, bbox=_bbox(group))
 
 
 def _first_word_width(line: dict) -> float:
@@ -146,6 +146,13 @@ def _font(line: dict) -> tuple:
 
 def _same_font(prev: dict, line: dict) -> bool:
     return _font(prev) == _font(line)
+
+
+def _bbox(lines: list[dict]) -> tuple[float, float, float, float]:
+    return (
+        min(line["x0"] for line in lines), min(line["top"] for line in lines),
+        max(line["x1"] for line in lines), max(line["bottom"] for line in lines),
+    )  # fmt: skip
 
 
 def _continues(prev: dict, line: dict) -> bool:
@@ -191,22 +198,26 @@ def _raw_table(table, chars: list[dict], page: int, rules: list[tuple]) -> RawTa
 def _cell_paragraphs(lines: list[dict], page: int, rules: list[tuple]) -> list[RawParagraph]:
     """A bullet glyph starts an item; a line without one carries on the paragraph
     above it, or, at the top of a cell, the item cut by the page break."""
-    paras: list[tuple[list[str], str, bool]] = []
+    paras: list[tuple[list[dict], str, bool]] = []  # (lines, style, opens)
+    texts: dict[int, str] = {}  # id(line) -> its text without the bullet
     prev = None
     for line in lines:
         bullet = _BULLET.match(line["text"])
-        text = line["text"][bullet.end() :] if bullet else line["text"]
-        if not text.strip():
+        texts[id(line)] = line["text"][bullet.end() :] if bullet else line["text"]
+        if not texts[id(line)].strip():
             continue
         if not bullet and _underlined(line, rules):
-            paras.append(([text], HEADING, True))
+            paras.append(([line], HEADING, True))
             prev = None  # the next line starts a paragraph of its own
             continue
         if bullet:
-            paras.append(([text], LIST_ITEM, True))
+            paras.append(([line], LIST_ITEM, True))
         elif paras and prev is not None and _continues(prev, line):
-            paras[-1][0].append(text)
+            paras[-1][0].append(line)
         else:
-            paras.append(([text], BODY, bool(paras)))
+            paras.append(([line], BODY, bool(paras)))
         prev = line
-    return [RawParagraph(_join_lines(texts), style, page, opens) for texts, style, opens in paras]
+    return [
+        RawParagraph(_join_lines([texts[id(x)] for x in group]), style, page, opens, _bbox(group))
+        for group, style, opens in paras
+    ]

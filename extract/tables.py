@@ -27,6 +27,7 @@ class RawParagraph:
     # style, a block tag). Loose text at the top of a continuation cell carries on
     # the paragraph cut by the page break.
     opens: bool = True
+    bbox: tuple[float, float, float, float] | None = None  # PDF only
 
 
 @dataclass

@@ -37,8 +37,8 @@ ACTION_COLUMNS = [
 EVENT_COLUMNS = [
     "event_id", "event_key", "action_id", "doc_id", "doc", "source_file", "section_no", "category",
     "action_no", "item_no", "region", "kind", "title", "country_iso3", "country", "city", "start_date",
-    "end_date", "date_precision",
-    "event_type", "scope", "organizers", "references", "source_text", "page", "char_start", "char_end",
+    "end_date", "date_precision", "event_type", "scope", "organizers", "references", "source_text", "page",
+    "bbox", "char_start", "char_end",
     "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
     "date_start", "date_end", "confidence", "warnings",
 ]  # fmt: skip
@@ -116,6 +116,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "references": "; ".join(e.references),
                 "source_text": e.source_text,
                 "page": e.page,
+                "bbox": ",".join(f"{v:.1f}" for v in e.bbox) if e.bbox else None,
                 "char_start": e.char_start,
                 "char_end": e.char_end,
                 "title_start": e.title_span[0],

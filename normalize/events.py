@@ -304,4 +304,5 @@ def parse_event(item: Item, reference: date | None) -> Event:
         references=parts.references,
         warnings=tuple(warnings),
         confidence=confidence(tuple(warnings)),
+        bbox=item.bbox,
     )

@@ -114,6 +114,7 @@ def action_items(action: Action) -> list[Item]:
                     page=p.page,
                     region=region,
                     prose=prose,
+                    bbox=p.bbox if len(pieces) == 1 else None,
                 )
             )
     return items

@@ -99,3 +99,16 @@ def test_pdf_rows_run_across_page_breaks(all_samples):
     pdf = events[events["source_file"] == str(SAMPLES / f"{SEED_000}.pdf")]
     pages_per_action = pdf.groupby("action_no")["page"].nunique()
     assert (pages_per_action > 1).sum() >= 3  # the merge was needed, and happened
+
+
+def test_pdf_items_carry_a_bounding_box_around_their_text(all_samples):
+    import pdfplumber
+
+    path = SAMPLES / f"{SEED_000}.pdf"
+    events = all_samples.events[all_samples.events["source_file"] == str(path)]
+    assert events["bbox"].notna().all()
+    with pdfplumber.open(path) as pdf:
+        for e in events.sample(20, random_state=1).itertuples():
+            x0, top, x1, bottom = map(float, e.bbox.split(","))
+            words = pdf.pages[int(e.page) - 1].crop((x0 - 1, top - 1, x1 + 1, bottom + 1)).extract_text()
+            assert e.source_text.split()[0] in words
