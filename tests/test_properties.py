@@ -56,12 +56,16 @@ def _report(cells):
     return "\n".join(lines) + "\n"
 
 
+def _convert(tmp_path, cells):
+    path = tmp_path / "generated.txt"
+    path.write_text(_report(cells), encoding="utf-8")
+    return path, normalize(read(path))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(progress_cells(), min_size=1, max_size=3))
 def test_generated_reports_lose_nothing_and_spans_are_exact(tmp_path, cells):
-    path = tmp_path / "generated.txt"
-    path.write_text(_report(cells), encoding="utf-8")
-    n = normalize(read(path))
+    _, n = _convert(tmp_path, cells)
     assert coverage(n).share == 1.0, coverage(n).unassigned
     assert len(n.actions) == len(cells)
     for e in n.events:
@@ -77,9 +81,7 @@ def test_generated_reports_lose_nothing_and_spans_are_exact(tmp_path, cells):
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(progress_cells(), min_size=1, max_size=2))
 def test_events_survive_a_round_trip_through_the_written_dataset(tmp_path, cells):
-    path = tmp_path / "generated.txt"
-    path.write_text(_report(cells), encoding="utf-8")
-    n = normalize(read(path))
+    path, n = _convert(tmp_path, cells)
     document, actions, events, warnings = document_records(n)
     ds = Dataset.from_results([FileResult(str(path), document, actions, events, warnings, n.document.text)])
     out = tmp_path / "out"
