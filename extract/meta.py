@@ -15,7 +15,9 @@ _DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})"
 _AS_OF = re.compile(r"\(?\s*\bas\s+(?:of|at)\s+" + _DAY_MONTH_YEAR + r"\s*\)?", re.IGNORECASE)
 # "Brussels, 19 September 2016." -- the place-and-date line of a WCO cover note.
 _ISSUED = re.compile(r"^[A-Z][\w .'-]{1,40},\s+" + _DAY_MONTH_YEAR + r"\.?$")
-_NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(\S.*?)\s*$", re.DOTALL)
+# "1. AWARENESS-RAISING", "IV. REGIONAL INTEGRATION", "B. Capacity building"
+_NUMBERED = re.compile(r"^\s*(\d{1,2}|[IVX]{1,5}|[A-H])\s*[.)]\s+(\S.*?)\s*$", re.DOTALL)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
 _NOT_A_TITLE = re.compile(
     r"^(\(?item\b.*agenda\)?|[A-Z]{2}\d{3,}\w*|\*+|annex\b.*|[-–—\s*]+|page \d+.*|\d+)$", re.IGNORECASE
 )
@@ -81,7 +83,17 @@ def heading_candidate(p: Paragraph) -> tuple[int, str] | None:
     title = clean_heading(m.group(2))
     if not title or len(title) > _MAX_HEADING or title[-1] in ".:;," or "\n" in m.group(2).strip():
         return None
-    return int(m.group(1)), title
+    return _number(m.group(1)), title
+
+
+def _number(label: str) -> int:
+    """Section number from an arabic, roman (IV) or letter (B) label."""
+    if label.isdigit():
+        return int(label)
+    if all(c in _ROMAN for c in label):
+        values = [_ROMAN[c] for c in label]
+        return sum(-v if v < nxt else v for v, nxt in zip(values, [*values[1:], 0], strict=True))
+    return ord(label) - ord("A") + 1
 
 
 def is_section_heading(title: str, table_follows: bool) -> bool:

@@ -33,7 +33,9 @@ _STATEMENT = re.compile(
     r"agreed|approved|submitted|presented|conducted|introduced|finalized|finalised|unveiled|invited)\b",
     re.IGNORECASE,
 )
-_HELD = re.compile(r"\b(?:was|were)\s+(?:held|organi[sz]ed|convened|hosted)\b", re.IGNORECASE)
+_HELD = re.compile(
+    r"\b(?:(?:was|were)\s+(?:held|organi[sz]ed|convened|hosted)|took\s+place)\b", re.IGNORECASE
+)
 _PLACE_PREPOSITIONS = {"in", "at"}
 _PLACE_LABELS = {"COUNTRY", "CITY", "VENUE"}
 
@@ -178,7 +180,9 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
         dates = find_date_ranges(inner, reference)
         boundaries = {s for s, _ in _split_top_level(inner)} | {0}
         date_ = next((d for d in dates if _starts_part(inner, d.start_char, boundaries)), None)
-        where = inner[: date_.start_char] if date_ else inner
+        where, where_offset = (inner[: date_.start_char], 0) if date_ else (inner, 0)
+        if date_ and not where.strip(" ,;"):  # the date comes first: "(22-23 October 2015, China)"
+            where, where_offset = inner[date_.end_char :], date_.end_char
         unparsed = None
         if date_ is None:  # "(Kenya, 03/04/2015)": keep the place, flag the date we cannot read
             parts = _split_top_level(inner)
@@ -192,8 +196,9 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
                 unparsed = (begin, begin + len(raw.strip()))
                 parts = parts[:first_dated]
             where = inner[: parts[-1][1]]
-        where_start = open_ + 1 + (len(where) - len(where.lstrip()))
+        lead = len(where) - len(where.lstrip(" ,;"))
         where = where.strip(" ,;")
+        where_start = open_ + 1 + where_offset + lead
         location = resolve_places(where) if where else None
         if date_ is None and (location is None or location.basis is None):
             break  # a parenthetical of the title itself: (WGACS), (Phase II)

@@ -104,3 +104,16 @@ def test_every_warning_code_is_documented():
     source = (path.parent.parent / "events.py").read_text(encoding="utf-8")
     used = set(__import__("re").findall(r'warnings\.append\("(\w+)"\)', source))
     assert used == {r["code"] for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "city", "start"),
+    [
+        ("Workshop (22-23 October 2015, China)", "CHN", None, "2015-10-22"),
+        ("Meeting (3 May 2015, Nairobi, Kenya)", "KEN", "Nairobi", "2015-05-03"),
+    ],
+)
+def test_date_before_place(text, iso3, city, start):
+    e = event(text)
+    assert (e.title, e.country_iso3, e.city, e.start_date) == (text.split(" (")[0], iso3, city, start)
+    assert text[e.location_span[0] : e.location_span[1]] == e.location_text
