@@ -86,3 +86,14 @@ def test_output_is_deterministic(tmp_path, seed_dataset):
     pipeline.run(sorted(SAMPLES.glob("*.txt"))).write(b)
     for f in sorted(a.iterdir()):
         assert f.read_bytes() == (b / f.name).read_bytes(), f.name
+
+
+def test_event_type_and_kind_agree_with_gold(seed_dataset, gold_events):
+    events = seed_dataset.events[seed_dataset.events["doc"] == SEED_000]
+    by_item = {(int(r["action_no"]), int(r["item_no"])): r for r in events.to_dict("records")}
+    pairs = [(g, by_item[(g["action_no"], g["item_no"])]) for g in gold_events]
+    assert sum(g["event_type"] == r["event_type"] for g, r in pairs) / len(pairs) >= 0.95
+    assert sum(g["kind"] == r["kind"] for g, r in pairs) / len(pairs) >= 0.95
+    assert [None if r["region"] != r["region"] else r["region"] for _, r in pairs] == [
+        g["region"] for g, _ in pairs
+    ]
