@@ -9,7 +9,6 @@ runs and machines, and a re-issued report with new content gets a new one.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import signal
@@ -199,7 +198,6 @@ class Dataset:
     errors: pd.DataFrame
     unique_events: pd.DataFrame = field(default_factory=pd.DataFrame)
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source_file -> document text
-    event_records: list[dict] | None = field(default=None, repr=False)  # the events as plain records
 
     @classmethod
     def from_results(cls, results: list) -> Dataset:
@@ -229,7 +227,6 @@ class Dataset:
             warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
             errors=_frame(errors, ERROR_COLUMNS, ["file"]),
             texts=texts,
-            event_records=events,
         )
 
     def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
@@ -246,10 +243,7 @@ class Dataset:
                 df = getattr(self, name)
                 _write_csv(df, scratch / f"{name}.csv")
                 df.to_parquet(scratch / f"{name}.parquet", index=False)
-            _write_jsonl(
-                self.event_records if self.event_records is not None else self.events,
-                scratch / "events.jsonl",
-            )
+            _write_jsonl(self.events, scratch / "events.jsonl")
             _write_csv(self.warnings, scratch / "warnings.csv")
             _write_csv(self.errors, scratch / "errors.csv")
             from .report import render_report
@@ -286,16 +280,6 @@ def _write_csv(df: pd.DataFrame, path: Path) -> None:
     df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def _write_jsonl(events, path: Path) -> None:
-    records = events.to_dict("records") if isinstance(events, pd.DataFrame) else events
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        for record in records:
-            clean = {k: _plain(record.get(k)) for k in EVENT_COLUMNS}
-            f.write(json.dumps(clean, ensure_ascii=False, default=str) + "\n")
-
-
-def _plain(value):
-    """A JSON-ready value: NA -> None, numpy scalars -> Python."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
+def _write_jsonl(events: pd.DataFrame, path: Path) -> None:
+    # pandas writes JSON in C: null for a missing value, integers stay integers.
+    events.to_json(path, orient="records", lines=True, force_ascii=False)
