@@ -32,7 +32,9 @@ def read_docx(path: Path) -> Document:
         if child.tag == f"{_W}p":
             para = Paragraph(child, document)
             text = para.text.strip()
-            blocks.append(RawParagraph(text, BODY, None))
+            style = (para.style.name or "") if para.style is not None else ""
+            heading = style.startswith(("Heading", "Title")) or _is_list(para) and _is_heading(para)
+            blocks.append(RawParagraph(text, HEADING if heading else BODY, None))
         elif child.tag == f"{_W}tbl":
             blocks += _table_blocks(Table(child, document))
     if not any(isinstance(b, RawTable) or b.text for b in blocks):

@@ -99,7 +99,10 @@ def _find_sections(paragraphs: list[Paragraph], table_positions: list[int]) -> l
     for k, (i, (number, title)) in enumerate(candidates):
         next_i = candidates[k + 1][0] if k + 1 < len(candidates) else len(paragraphs) + 1
         table_follows = any(i < t <= next_i for t in table_positions)
-        if meta.is_section_heading(title, table_follows):
+        # An unnumbered heading counts only when a table follows it (a title in capitals is no section).
+        if table_follows or (number is not None and meta.is_section_heading(title, table_follows)):
             p = paragraphs[i]
+            if number is None:  # an unnumbered heading: count it
+                number = (sections[-1].number or 0) + 1 if sections else 1
             sections.append(Section(number, title, p.start, p.end, p.page))
     return sections

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .model import COL_PROGRESS, COL_TIMEFRAME, Paragraph
+from .model import COL_PROGRESS, COL_TIMEFRAME, HEADING, Paragraph
 
 _DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})"
 _AS_OF = re.compile(r"\(?\s*\bas\s+(?:of|at)\s+" + _DAY_MONTH_YEAR + r"\s*\)?", re.IGNORECASE)
@@ -74,11 +74,16 @@ def doc_type(title: str | None, table_columns: list[tuple[str, ...]]) -> str:
     return "other"
 
 
-def heading_candidate(p: Paragraph) -> tuple[int, str] | None:
+def heading_candidate(p: Paragraph) -> tuple[int | None, str] | None:
     """`1. AWARENESS-RAISING` -> (1, 'AWARENESS-RAISING'); None for a numbered
-    paragraph of running text (it ends like a sentence or is too long)."""
+    paragraph of running text (it ends like a sentence or is too long). A paragraph
+    the source styled as a heading counts without a number (Word's automatic
+    numbering keeps the number out of the text): (None, title)."""
     m = _NUMBERED.match(p.text)
     if not m:
+        title = clean_heading(p.text)
+        if p.style == HEADING and title and len(title) <= _MAX_HEADING and title[-1] not in ".:;,":
+            return None, title
         return None
     title = clean_heading(m.group(2))
     if not title or len(title) > _MAX_HEADING or title[-1] in ".:;," or "\n" in m.group(2).strip():
