@@ -33,7 +33,8 @@ class _Writer:
         start = self.pos
         self.parts.append(text + "\n")
         self.pos += len(text) + 1
-        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox)
+        glyphs = raw.glyphs.shifted(-(len(raw.text) - len(raw.text.lstrip()))) if raw.glyphs else None
+        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox, glyphs)
 
 
 def build_document(

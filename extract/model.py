@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .glyphs import Glyphs
+
 # Paragraph styles a reader can report. The normalizer decides what an item is;
 # the reader only says what the source marked.
 BODY = "body"  # plain running text
@@ -36,6 +38,7 @@ class Paragraph:
     style: str = BODY
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom in points
+    glyphs: Glyphs | None = field(default=None, repr=False, compare=False)  # PDF: each character's place
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,7 @@ class Item:
     region: str | None
     prose: bool  # came from running text rather than a list
     bbox: tuple[float, float, float, float] | None = None  # PDF: where the item's paragraph stands
+    paragraph: Paragraph | None = field(default=None, repr=False, compare=False)  # the one it lies in
 
 
 @dataclass(frozen=True)
@@ -179,3 +183,4 @@ class Event:
     warnings: tuple[str, ...] = ()
     confidence: float = 1.0
     bbox: tuple[float, float, float, float] | None = None
+    field_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict, compare=False)

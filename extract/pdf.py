@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
+from .glyphs import Glyphs, line_run
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
 from .tables import RawParagraph, RawRow, RawTable, is_header_row, join_wrapped
@@ -122,7 +123,8 @@ def _outside_paragraphs(lines: list[dict], page: int, height: float):
         else:
             paras.append((line["top"], [line]))
     for top, group in paras:
-        yield top, RawParagraph(_join_lines([line["text"] for line in group]), BODY, page, bbox=_bbox(group))
+        text, glyphs = _assemble([(line, 0) for line in group], page)
+        yield top, RawParagraph(text, BODY, page, bbox=_bbox(group), glyphs=glyphs)
 
 
 def _first_word_width(line: dict) -> float:
@@ -160,11 +162,17 @@ def _continues(prev: dict, line: dict) -> bool:
     return 0 <= line["top"] - prev["bottom"] <= _PARAGRAPH_GAP * height
 
 
-def _join_lines(texts: list[str]) -> str:
-    out = ""
-    for text in texts:
-        out = join_wrapped(out, text)
-    return out
+def _assemble(pieces: list[tuple[dict, int]], page: int) -> tuple[str, Glyphs]:
+    """Join wrapped lines (each `line["text"][skip:]`) into paragraph text, and
+    record where every character of it stands."""
+    text, runs = "", []
+    for line, skip in pieces:
+        piece = line["text"][skip:]
+        stripped = piece.lstrip()
+        text = join_wrapped(text, piece)
+        offset = len(text) - len(stripped)
+        runs.append(line_run(stripped, line, skip + len(piece) - len(stripped), offset, page))
+    return text, Glyphs(tuple(runs))
 
 
 def _underlined(line: dict, rules: list[tuple]) -> bool:
@@ -185,7 +193,8 @@ def _raw_table(table, chars: list[dict], page: int, rules: list[tuple]) -> RawTa
             if bbox is None:  # spanned by a merged neighbour
                 cells.append([])
                 continue
-            cells.append(_cell_paragraphs(_lines([c for c in chars if _inside(c, bbox)]), page, rules))
+            lines = _lines([c for c in chars if _inside(c, bbox)], with_chars=True)
+            cells.append(_cell_paragraphs(lines, page, rules))
         rows.append(cells)
     if not rows:
         return None
@@ -198,26 +207,26 @@ def _raw_table(table, chars: list[dict], page: int, rules: list[tuple]) -> RawTa
 def _cell_paragraphs(lines: list[dict], page: int, rules: list[tuple]) -> list[RawParagraph]:
     """A bullet glyph starts an item; a line without one carries on the paragraph
     above it, or, at the top of a cell, the item cut by the page break."""
-    paras: list[tuple[list[dict], str, bool]] = []  # (lines, style, opens)
-    texts: dict[int, str] = {}  # id(line) -> its text without the bullet
+    paras: list[tuple[list[tuple[dict, int]], str, bool]] = []  # ((line, bullet length)..., style, opens)
     prev = None
     for line in lines:
         bullet = _BULLET.match(line["text"])
-        texts[id(line)] = line["text"][bullet.end() :] if bullet else line["text"]
-        if not texts[id(line)].strip():
+        skip = bullet.end() if bullet else 0
+        if not line["text"][skip:].strip():
             continue
         if not bullet and _underlined(line, rules):
-            paras.append(([line], HEADING, True))
+            paras.append(([(line, 0)], HEADING, True))
             prev = None  # the next line starts a paragraph of its own
             continue
         if bullet:
-            paras.append(([line], LIST_ITEM, True))
+            paras.append(([(line, skip)], LIST_ITEM, True))
         elif paras and prev is not None and _continues(prev, line):
-            paras[-1][0].append(line)
+            paras[-1][0].append((line, 0))
         else:
-            paras.append(([line], BODY, bool(paras)))
+            paras.append(([(line, 0)], BODY, bool(paras)))
         prev = line
-    return [
-        RawParagraph(_join_lines([texts[id(x)] for x in group]), style, page, opens, _bbox(group))
-        for group, style, opens in paras
-    ]
+    out = []
+    for pieces, style, opens in paras:
+        text, glyphs = _assemble(pieces, page)
+        out.append(RawParagraph(text, style, page, opens, _bbox([line for line, _ in pieces]), glyphs))
+    return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from .glyphs import Glyphs
 from .model import BODY, COL_NO
 
 _DATA = Path(__file__).with_name("data")
@@ -28,6 +29,7 @@ class RawParagraph:
     # the paragraph cut by the page break.
     opens: bool = True
     bbox: tuple[float, float, float, float] | None = None  # PDF only
+    glyphs: Glyphs | None = None  # PDF only: where each character stands
 
 
 @dataclass
@@ -120,7 +122,11 @@ def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[Raw
         return into + list(more)
     # The page break cut a paragraph: carry it on.
     last = into[-1]
-    joined = replace(last, text=join_wrapped(last.text, first.text))
+    text = join_wrapped(last.text, first.text)
+    glyphs = last.glyphs
+    if last.glyphs is not None and first.glyphs is not None:
+        glyphs = last.glyphs + first.glyphs.shifted(len(text) - len(first.text.lstrip()))
+    joined = replace(last, text=text, glyphs=glyphs)
     return into[:-1] + [joined] + list(more[1:])
 
 

@@ -39,7 +39,7 @@ EVENT_COLUMNS = [
     "end_date", "date_precision", "event_type", "scope", "organizers", "references", "source_text", "page",
     "bbox", "char_start", "char_end",
     "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
-    "date_start", "date_end", "confidence", "warnings",
+    "date_start", "date_end", "title_bbox", "location_bbox", "date_bbox", "confidence", "warnings",
 ]  # fmt: skip
 ERROR_COLUMNS = ["file", "stage", "error_type", "message"]
 WARNING_COLUMNS = ["doc", "source_file", "action_no", "item_no", "code", "detail", "char_start", "char_end"]
@@ -47,6 +47,10 @@ WARNING_COLUMNS = ["doc", "source_file", "action_no", "item_no", "code", "detail
 
 def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _box(box: tuple[float, float, float, float] | None) -> str | None:
+    return ",".join(f"{v:.1f}" for v in box) if box else None
 
 
 def _span(span: tuple[int, int] | None, i: int) -> int | None:
@@ -115,7 +119,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "references": "; ".join(e.references),
                 "source_text": e.source_text,
                 "page": e.page,
-                "bbox": ",".join(f"{v:.1f}" for v in e.bbox) if e.bbox else None,
+                "bbox": _box(e.bbox),
+                **{f"{name}_bbox": _box(e.field_boxes.get(name)) for name in ("title", "location", "date")},
                 "char_start": e.char_start,
                 "char_end": e.char_end,
                 "title_start": e.title_span[0],

@@ -310,4 +310,25 @@ def parse_event(item: Item, reference: date | None) -> Event:
         warnings=tuple(warnings),
         confidence=confidence(tuple(warnings)),
         bbox=item.bbox,
+        field_boxes=_field_boxes(
+            item,
+            {
+                "title": (base, base + parts.title_end),
+                "location": (base + location_span[0], base + location_span[1]) if location_span else None,
+                "date": (base + date_text_span[0], base + date_text_span[1]) if date_text_span else None,
+            },
+        ),
     )
+
+
+def _field_boxes(item: Item, spans: dict) -> dict[str, tuple[float, float, float, float]]:
+    """PDF: the box around each field's characters, on the item's page."""
+    p = item.paragraph
+    if p is None or p.glyphs is None:
+        return {}
+    boxes = {}
+    for name, span in spans.items():
+        found = p.glyphs.box(span[0] - p.start, span[1] - p.start) if span else None
+        if found and found[0] == item.page:
+            boxes[name] = found[1]
+    return boxes

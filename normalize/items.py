@@ -115,6 +115,7 @@ def action_items(action: Action) -> list[Item]:
                     region=region,
                     prose=prose,
                     bbox=p.bbox if len(pieces) == 1 else None,
+                    paragraph=p,
                 )
             )
     return items

@@ -112,3 +112,22 @@ def test_pdf_items_carry_a_bounding_box_around_their_text(all_samples):
             x0, top, x1, bottom = map(float, e.bbox.split(","))
             words = pdf.pages[int(e.page) - 1].crop((x0 - 1, top - 1, x1 + 1, bottom + 1)).extract_text()
             assert e.source_text.split()[0] in words
+
+
+def test_pdf_field_boxes_hold_the_field_text(all_samples):
+    import pdfplumber
+
+    path = SAMPLES / f"{SEED_000}.pdf"
+    events = all_samples.events[all_samples.events["source_file"] == str(path)]
+    located = events[events["location_bbox"].notna()]
+    assert len(located) >= 90 and events["title_bbox"].notna().all()
+    with pdfplumber.open(path) as pdf:
+        for e in located.sample(25, random_state=2).itertuples():
+            page = pdf.pages[int(e.page) - 1]
+            for box, text in ((e.location_bbox, e.location_text), (e.date_bbox, e.date_text)):
+                if box != box:  # no date on this item
+                    continue
+                x0, top, x1, bottom = map(float, box.split(","))
+                crop = page.crop((x0 - 0.5, top - 0.5, x1 + 0.5, bottom + 0.5))
+                inside = "".join(crop.extract_text().split())
+                assert "".join(text.split()) in inside, (text, inside)
