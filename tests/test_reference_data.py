@@ -32,6 +32,10 @@ def _rows(path):
          ["no", "action", "responsible_body", "timeframe", "progress"]),
         (["", "**Action**", "Responsible body", "Timeframe/\nDeadline", "Progress"],
          ["no", "action", "responsible_body", "timeframe", "progress"]),
+        (["#", "Activities", "Responsibility", "Due date", "Status update"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
+        (["No", "Measures", "By whom", "Schedule", "Results achieved"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
     ],
 )  # fmt: skip
 def test_header_synonyms(header, columns):
