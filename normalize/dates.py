@@ -243,7 +243,26 @@ def find_date_ranges(text: str, reference: date | None = None) -> list[DateRange
                 break
     if not out and _YEAR_PRESENT.search(text) and _names_foreign_month(text):
         out = _dateparser_dates(text, reference)
-    return out
+    return [_with_listed_days(text, r) for r in out]
+
+
+# "3, 4 and 5 May 2015": the grammar reads "4 and 5 May 2015"; the days listed
+# before it belong to the same range.
+_LISTED_DAYS = re.compile(r"(?<![\w.,/-])((?:(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\s*,\s*)+)$")
+
+
+def _with_listed_days(text: str, found: DateRange) -> DateRange:
+    if found.precision != "day":
+        return found
+    m = _LISTED_DAYS.search(text, max(0, found.start_char - 60), found.start_char)
+    if not m:
+        return found
+    first = int(re.match(r"\d+", m.group(1)).group())
+    if first >= found.start.day:
+        return found
+    start = found.start.replace(day=first)
+    return DateRange(start, found.end, "day", m.start(1), found.end_char, text[m.start(1) : found.end_char],
+                     found.inferred_year)  # fmt: skip
 
 
 # dateparser reads single dates in the languages the grammar does not know

@@ -456,3 +456,17 @@ def test_dates_in_other_languages(text, iso):
 @pytest.mark.parametrize("text", ["Atelier (Sénégal, octobre 2015)", "le 03/04/2015", "set up in June"])
 def test_other_languages_never_guess(text):
     assert parse_date_range(text, REF) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3, 4 and 5 May 2015", ("2015-05-03", "2015-05-05", "3, 4 and 5 May 2015")),
+        ("1st, 2nd and 3rd June 2016", ("2016-06-01", "2016-06-03", "1st, 2nd and 3rd June 2016")),
+        ("items 12, 3 and 4 May 2015", ("2015-05-03", "2015-05-04", "3 and 4 May 2015")),  # 12 > 3: not a day
+    ],
+)
+def test_listed_days_join_the_range(text, expected):
+    found = parse_date_range(text, REF)
+    assert (found.iso_start(), found.iso_end(), found.text) == expected
+    assert text[found.start_char : found.end_char] == found.text
