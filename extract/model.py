@@ -39,6 +39,8 @@ class Paragraph:
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # PDF: x0, top, x1, bottom in points
     glyphs: Glyphs | None = field(default=None, repr=False, compare=False)  # PDF: each character's place
+    # Footnotes whose markers this paragraph carried (the marker itself is not in `text`).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,10 @@ class Document:
     tables: tuple[Table, ...]
     page_count: int | None = None
     warnings: tuple[str, ...] = ()
+    language: str = "en"  # ISO 639-1, detected from the text
+    # Running headers/footers, page numbers, footnote bodies: recognised, kept out of the
+    # data, but accounted for (coverage, audit) so that nothing disappears silently.
+    furniture: tuple[Paragraph, ...] = ()
 
     @property
     def reference_date(self) -> date | None:
@@ -132,6 +138,8 @@ class Action:
     char_start: int
     char_end: int
     row: Row = field(repr=False, compare=False, hash=False)
+    # Columns beyond the canonical ones (Remarks, Status, Comments, ...): kept, never split into events.
+    remarks: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,3 +192,5 @@ class Event:
     confidence: float = 1.0
     bbox: tuple[float, float, float, float] | None = None
     field_boxes: dict[str, tuple[float, float, float, float]] = field(default_factory=dict, compare=False)
+    country_text: str | None = None  # the country as the report spelled it ("Équateur")
+    notes: tuple[str, ...] = ()  # footnotes attached to the item
