@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from . import meta
+from .language import detect_language
 from .model import Cell, Document, Paragraph, Row, Section, Table
 from .tables import RawParagraph, RawTable, assemble_tables
 
@@ -90,6 +91,7 @@ def build_document(
         tables=tuple(tables),
         page_count=page_count,
         warnings=warnings,
+        language=detect_language("".join(writer.parts)),
     )
 
 

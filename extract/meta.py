@@ -6,9 +6,14 @@ Format-neutral: it sees only the paragraphs a reader produced.
 
 from __future__ import annotations
 
+import csv
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 
+from .language import LANG_DATA, languages
 from .model import COL_PROGRESS, COL_TIMEFRAME, HEADING, Paragraph
 
 _DAY_MONTH_YEAR = r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})"
@@ -54,22 +59,74 @@ def find_issued(paragraphs: list[Paragraph], limit: int = 12) -> date | None:
     return None
 
 
+@dataclass(frozen=True)
+class _TitleRules:
+    cover: re.Pattern  # a line of the cover block: issuing body, committee, session
+    progress: re.Pattern  # a title that names a progress report
+    action_plan: re.Pattern
+    as_of: re.Pattern  # the as-of parenthetical that ends a title: "(AS OF ...)", "(AU ...)"
+
+
+@cache
+def _title_rules() -> _TitleRules:
+    """`data/lang/<iso>/title.csv` of every language: a title line may be in any of them
+    (the WCO cover block is bilingual), and the title comes before the language is known."""
+    found: dict[str, list[str]] = {"cover": [], "progress": [], "action_plan": [], "as_of": []}
+    for code in languages():
+        path = LANG_DATA / code / "title.csv"
+        if path.is_file():
+            with open(path, encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    found[row["kind"]].append(row["pattern"])
+
+    def union(kind: str) -> str:
+        return "|".join(f"(?:{p})" for p in found[kind]) or r"(?!)"
+
+    return _TitleRules(
+        re.compile(union("cover")),
+        re.compile(union("progress")),
+        re.compile(union("action_plan")),
+        re.compile(r"\s*\(\s*(?:" + union("as_of") + r")\b[^()]*\d[^()]*\)\s*$"),
+    )
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and typographic apostrophes away, whitespace collapsed: the
+    form the title rules are written in."""
+    text = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def is_cover_line(text: str) -> bool:
+    """`WORLD CUSTOMS ORGANIZATION`, `COMITÉ TECHNIQUE PERMANENT`, `- 211e/212e sessions -`:
+    the cover block names who issued the document, not what it is."""
+    return bool(_title_rules().cover.fullmatch(fold(text)))
+
+
 def find_title(paragraphs: list[Paragraph], limit: int = 12) -> str | None:
     for p in paragraphs[:limit]:
         text = clean_heading(p.text)
-        if not text or _ISSUED.match(text) or _NOT_A_TITLE.match(text):
+        if not text or _ISSUED.match(text) or _NOT_A_TITLE.match(text) or is_cover_line(text):
             continue
         if _NUMBERED.match(text):  # the body has started: no title line
             return None
-        title = _AS_OF.sub("", text).strip(" .-–")
+        title = _AS_OF.sub("", text)
+        # The same parenthetical in another language; matched on the folded text, whose
+        # length is the original's only without accents, so cut at the parenthesis.
+        if m := _title_rules().as_of.search(fold(title)):
+            open_ = title.rfind("(")
+            if open_ >= 0 and m.group(0).strip().startswith("("):
+                title = title[:open_]
+        title = title.strip(" .-–")
         return title or None
     return None
 
 
 def doc_type(title: str | None, table_columns: list[tuple[str, ...]]) -> str:
-    if any(COL_PROGRESS in cols for cols in table_columns) or re.search(r"progress", title or "", re.I):
+    rules, folded = _title_rules(), fold(title or "")
+    if any(COL_PROGRESS in cols for cols in table_columns) or rules.progress.search(folded):
         return "progress_report"
-    if re.search(r"action\s+plan", title or "", re.I) or any(COL_TIMEFRAME in c for c in table_columns):
+    if rules.action_plan.search(folded) or any(COL_TIMEFRAME in c for c in table_columns):
         return "action_plan"
     return "other"
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
 from .glyphs import Glyphs
+from .language import LANG_DATA, languages
 from .model import BODY, COL_NO
-
-_DATA = Path(__file__).with_name("data")
 
 
 @dataclass(frozen=True)
@@ -51,30 +50,49 @@ class RawTable:
 
 def _norm_header(text: str) -> str:
     text = re.sub(r"[*_]+", "", text)  # markdown emphasis some converters leave
+    # Capitals often lose their accents (`ETAT D'AVANCEMENT`): compare without them.
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     text = re.sub(r"\s*/\s*", " ", text.casefold())
     return " ".join(re.sub(r"[^\w#°]+", " ", text).split())
 
 
 @cache
 def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Header phrases of every language (`data/lang/<iso>/header_synonyms.csv`), English
+    first. All languages at once: the header is read before the document's language is
+    known, and bilingual headers (`Mesure / Action`) mix two."""
     exact: dict[str, str] = {}
     contains: list[tuple[str, str]] = []
-    with open(_DATA / "header_synonyms.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            phrase = _norm_header(row["phrase"])
-            if row["match"] == "exact":
-                exact[phrase] = row["column"]
-            else:
-                contains.append((phrase, row["column"]))
+    for code in languages():
+        path = LANG_DATA / code / "header_synonyms.csv"
+        if not path.is_file():
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                phrase = _norm_header(row["phrase"])
+                if row["match"] == "exact":
+                    exact.setdefault(phrase, row["column"])
+                else:
+                    contains.append((phrase, row["column"]))
     return exact, contains
 
 
-def map_header_cell(text: str) -> str | None:
+def _map_one(text: str) -> str | None:
     norm = _norm_header(text)
     exact, contains = _synonyms()
     if norm in exact:
         return exact[norm]
     return next((col for phrase, col in contains if phrase and phrase in norm), None)
+
+
+def map_header_cell(text: str) -> str | None:
+    found = _map_one(text)
+    if found is None and re.search(r"\s/\s", text):
+        # A bilingual header (`Mesure / Action`): each half names the column, or does not.
+        halves = {_map_one(half) for half in re.split(r"\s/\s", text) if half.strip()}
+        halves.discard(None)
+        found = halves.pop() if len(halves) == 1 else None
+    return found
 
 
 def map_header(cells: list[str]) -> list[str | None]:
