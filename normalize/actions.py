@@ -17,9 +17,11 @@ from extract.model import (
     Table,
 )
 
+from . import lang
 from .dates import find_date_ranges
 
-_CONTINUOUS = re.compile(r"\b(continu\w*|ongoing|on-going|permanent|recurring)\b", re.IGNORECASE)
+# "Continuous activity", "Activité continue", "En curso": data/lang/<iso>/phrases.csv.
+_CONTINUOUS = r"(?<!\w){continuous}(?!\w)"
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+")
 
 
@@ -77,7 +79,9 @@ def row_to_action(doc: Document, table: Table, row: Row) -> Action | None:
         work_programme=_flat(row.text_of(COL_WORK_PROGRAMME)) or None,
         timeframe=timeframe,
         deadline=deadline_of(timeframe, doc.reference_date),
-        continuous=bool(timeframe and _CONTINUOUS.search(timeframe)),
+        continuous=bool(
+            timeframe and lang.compiled(_CONTINUOUS, lang.for_document(doc.language)).search(timeframe)
+        ),
         page=row.page,
         char_start=row.start,
         char_end=row.end,
