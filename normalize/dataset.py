@@ -25,8 +25,8 @@ from .audit import coverage
 from .identity import assign_event_keys, unique_events
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "doc", "source_file", "format", "sha256", "title", "doc_type", "as_of", "issued",
-    "page_count", "sections", "actions", "events", "coverage", "warnings",
+    "doc_id", "doc", "source_file", "format", "language", "sha256", "title", "doc_type", "as_of",
+    "issued", "page_count", "sections", "actions", "events", "coverage", "warnings",
 ]  # fmt: skip
 ACTION_COLUMNS = [
     "action_id", "doc_id", "doc", "source_file", "section_no", "section_title", "action_no", "action_text",
@@ -173,7 +173,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             }
         )
     document = {
-        "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format, "sha256": d.sha256,
+        "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format,
+        "language": d.language, "sha256": d.sha256,
         "title": d.title, "doc_type": d.doc_type, "as_of": d.as_of.isoformat() if d.as_of else None,
         "issued": d.issued.isoformat() if d.issued else None, "page_count": d.page_count,
         "sections": len(d.sections), "actions": len(actions), "events": len(events),
