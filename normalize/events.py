@@ -60,7 +60,17 @@ def _keyword_table(name: str, languages: tuple[str, ...] | None = None) -> tuple
 
 
 def _best_keyword(table: str, text: str, languages: tuple[str, ...] = (lang.DEFAULT,)) -> str | None:
-    return next((k.label for k in _keyword_table(table, languages) if k.pattern.search(text)), None)
+    """The highest-priority label whose keyword the text holds. A keyword inside a longer
+    keyword of another label is part of that term: `formation en ligne` is a course, even
+    though `formation` alone is training."""
+    found = [
+        (k, m.start(), m.end()) for k in _keyword_table(table, languages) for m in k.pattern.finditer(text)
+    ]
+    kept = [
+        k for k, start, end in found
+        if not any(s <= start and end <= e and e - s > end - start for _, s, e in found)
+    ]  # fmt: skip
+    return min(kept, key=lambda k: k.priority).label if kept else None
 
 
 def classify_type(title: str, kind: str, language: str = lang.DEFAULT) -> str:
