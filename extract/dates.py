@@ -253,7 +253,8 @@ def _tokens(text: str, vocab: _Vocab) -> list[_Tok]:
                 or (m.group("suf") is None and after.isalpha())
                 or (after in ".,:" and end_digits + 1 < n and text[end_digits + 1].isdigit())
             )
-            out.append(_Tok(_NUM, s, e, digits, int(digits), not glued, m.group("suf") is not None))
+            value = int(digits) if len(digits) <= 4 else -1  # never a day or a year; int() of 10,000 digits raises
+            out.append(_Tok(_NUM, s, e, digits, value, not glued, m.group("suf") is not None))
         elif m.group("iy") is not None:
             parts = (int(m.group("iy")), int(m.group("im")), int(m.group("id")))
             out.append(_Tok(_NUMDATE, s, e, m.group(), parts=parts, year_first=True))
