@@ -299,16 +299,17 @@ class _Parser:
         self.text = text
         self.v = vocab
         self.t = _tokens(text, vocab)
+        self.n = len(self.t)
+        self.points: dict[tuple, _Point | None] = {}
         self.reference = reference
         self.order = order
 
     # -- token tests
     def tok(self, i: int) -> _Tok | None:
-        return self.t[i] if 0 <= i < len(self.t) else None
+        return self.t[i] if i < self.n else None  # indexes are never negative
 
     def punct(self, i: int, chars: str | frozenset[str]) -> bool:
-        t = self.tok(i)
-        return t is not None and t.kind == _PUNCT and t.norm in chars
+        return i < self.n and self.t[i].kind == _PUNCT and self.t[i].norm in chars
 
     def adjacent(self, i: int) -> bool:
         """Token i touches the one before it (no space): an abbreviation's dot."""
@@ -366,6 +367,13 @@ class _Parser:
 
     # -- points
     def point(self, i: int, allow_year: bool = False, short_after: int | None = None) -> _Point | None:
+        # Remembered: a list of days ("1, 2, 3, ...") is otherwise re-read from each of its days.
+        key = (i, allow_year, short_after)
+        if key not in self.points:
+            self.points[key] = self._point(i, allow_year, short_after)
+        return self.points[key]
+
+    def _point(self, i: int, allow_year: bool, short_after: int | None) -> _Point | None:
         first = i
         if (j := self.phrase("article", i)) is not None:
             i = j
