@@ -215,10 +215,7 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
         shifted = None
         if date_:
             offset = open_ + 1
-            shifted = DateRange(
-                date_.start, date_.end, date_.precision, date_.start_char + offset,
-                date_.end_char + offset, date_.text, date_.inferred_year,
-            )  # fmt: skip
+            shifted = date_.shifted(offset)
         loc_span = (where_start, where_start + len(where)) if where else None
         title_end = len(text[:open_].rstrip(" ,;-–"))
         return _Parts(title_end, location, loc_span, shifted, tuple(references), unparsed)
@@ -235,11 +232,7 @@ def _prose_date(text: str, reference: date | None) -> DateRange | None:
     for sent in nlp.analyse(text).sents:
         found = find_date_ranges(sent.text, reference)
         if found:
-            d = found[0]
-            base = sent.start_char
-            return DateRange(
-                d.start, d.end, d.precision, d.start_char + base, d.end_char + base, d.text, d.inferred_year
-            )
+            return found[0].shifted(sent.start_char)
     return None
 
 
@@ -298,13 +291,7 @@ def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) 
             first = None  # "held on ..." must be followed by its date
         if location is None and first is None:
             continue
-        shifted = None
-        if first is not None:
-            offset = m.end()
-            shifted = DateRange(
-                first.start, first.end, first.precision, first.start_char + offset,
-                first.end_char + offset, first.text, first.inferred_year,
-            )  # fmt: skip
+        shifted = first.shifted(m.end()) if first is not None else None
         return _Held(m.start(), m.group("cut") is not None, location, span, shifted)
     return None
 
@@ -353,6 +340,8 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         warnings.append("no_date")
     elif date_.inferred_year:
         warnings.append("inferred_year")
+    if date_ is not None and date_.weekday_mismatch:  # "Monday 24 May 2022": one of the two is wrong
+        warnings.append("weekday_mismatch")
     if location is not None and location.basis == "city":
         warnings.append("country_from_city")
     if location is not None and location.basis is None:
