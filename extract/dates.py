@@ -170,20 +170,13 @@ def _vocab(languages: tuple[str, ...]) -> _Vocab:
     token_re = _token_regex(tuple(sorted(suffixes, key=len, reverse=True)))
     phrases: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for role, texts in raw_phrases.items():
-        phrases[role] = _index((_phrase_tokens(t, token_re), None) for t in texts)
+        phrases[role] = _index(((_phrase_tokens(t, token_re), None) for t in texts))
     ordinals = _index((_phrase_tokens(t, token_re), n) for t, n in raw_ordinals.items())
     starters = set(months) | set(weekdays) | set(ordinals)
     for role in ("range_from", "range_between", "year_prepositions", "article"):
         starters |= set(phrases[role])
     return _Vocab(
-        months,
-        weekdays,
-        frozenset(ambiguous),
-        tuple(suffixes),
-        phrases,
-        ordinals,
-        frozenset(starters),
-        token_re,
+        months, weekdays, frozenset(ambiguous), tuple(suffixes), phrases, ordinals, frozenset(starters), token_re
     )
 
 
@@ -260,9 +253,7 @@ def _tokens(text: str, vocab: _Vocab) -> list[_Tok]:
                 or (m.group("suf") is None and after.isalpha())
                 or (after in ".,:" and end_digits + 1 < n and text[end_digits + 1].isdigit())
             )
-            value = (
-                int(digits) if len(digits) <= 4 else -1
-            )  # never a day or a year; int() of 10,000 digits raises
+            value = int(digits) if len(digits) <= 4 else -1  # never a day or a year; int() of 10,000 digits raises
             out.append(_Tok(_NUM, s, e, digits, value, not glued, m.group("suf") is not None))
         elif m.group("iy") is not None:
             parts = (int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -337,9 +328,7 @@ class _Parser:
     def _matches(self, words: tuple[str, ...], i: int) -> bool:
         if i + len(words) > len(self.t):
             return False
-        return all(
-            self.t[i + k].kind in (_WORD, _PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words)
-        )
+        return all(self.t[i + k].kind in (_WORD, _PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words))
 
     def day(self, i: int) -> tuple[int, int] | None:
         """(day, next index) for a day number or an ordinal word at i."""
@@ -574,9 +563,7 @@ class _Parser:
         if p.year_only:
             if p.short_year:
                 return None
-            return self._result(
-                (date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)
-            ), nxt
+            return self._result((date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)), nxt
         if p.numeric is not None:
             resolved = self._resolve([p])
             return (self._result(resolved, start_tok, p.last, (p,)) if resolved else None), nxt
@@ -676,7 +663,6 @@ def _calendar(y1, m1, d1, y2, m2, d2) -> tuple[date, date] | None:
 
 
 # --- Public functions ------------------------------------------------------------------
-
 
 def _languages(languages: Sequence[str] | str | None) -> tuple[str, ...]:
     if languages is None:
