@@ -253,8 +253,8 @@ def parse_event(item: Item, reference: date | None) -> Event:
         warnings.append("unknown_place")
     if location is not None and location.basis == "countries":
         warnings.append("several_countries")
-    if location is not None:
-        warnings.extend(location.warnings)  # "ambiguous_city"
+    if location is not None and "ambiguous_city" in location.warnings:
+        warnings.append("ambiguous_city")
     date_text_span = (date_.start_char, date_.end_char) if date_ else parts.unparsed_date
     if parts.unparsed_date:
         warnings.append("unparsed_date")

@@ -40,6 +40,10 @@ __all__ = [
 # A second city of the same name with at least this share of the first one's population
 # makes the name doubtful (`Hamilton`: Canada 0.5 M, New Zealand 0.15 M).
 _AMBIGUOUS_SHARE = 0.25
+# A gazetteer city named without its country must be this large: towns of a few ten
+# thousand people are called `Atlantis`, `Mission` or `Sale`, words a title may hold in
+# parentheses; next to their country they are accepted at any size.
+_ALONE_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,8 @@ def resolve_city(text: str, country: str | None = None) -> City | None:
     # A city's own name before another city's alternate name: "Victoria" is the Canadian
     # city before it is an old name of Hong Kong (which then makes it doubtful).
     places = own or alternate
+    if country is None:
+        places = tuple(p for p in places if p.population >= _ALONE_POPULATION)
     if not places:
         return None
     top = places[0]
