@@ -19,7 +19,7 @@ from extract.model import Event, Item
 
 from . import lang, nlp
 from .dates import DateRange, find_date_ranges
-from .places import Location, country_name, resolve_country, resolve_location
+from .places import Location, resolve_places
 
 _DATA = Path(__file__).with_name("data")
 _REFERENCE = re.compile(r"^(?:doc(?:ument)?|ref(?:erence)?)\b\.?\s*(?:no\.?\s*)?\S+", re.IGNORECASE)
@@ -150,21 +150,6 @@ def _split_top_level(text: str, sep: str = ",") -> list[tuple[int, int]]:
             start = i + 1
     parts.append((start, len(text)))
     return parts
-
-
-def resolve_places(text: str) -> Location:
-    """A location, or several countries (`Kenya and Uganda` -> `KEN;UGA`)."""
-    loc = resolve_location(text)
-    if loc.basis is not None or not text.strip():
-        return loc
-    names = [n.strip() for n in re.split(r",|/|&|\band\b", text) if n.strip()]
-    codes = [resolve_country(n) for n in names]
-    if len(names) > 1 and all(codes):
-        unique = list(dict.fromkeys(codes))
-        return Location(
-            ";".join(unique), "; ".join(country_name(c) or c for c in unique), None, "countries", text
-        )
-    return loc
 
 
 @dataclass(frozen=True)
@@ -348,6 +333,8 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         warnings.append("unknown_place")
     if location is not None and location.basis == "countries":
         warnings.append("several_countries")
+    if location is not None and "ambiguous_city" in location.warnings:
+        warnings.append("ambiguous_city")
     date_text_span = (date_.start_char, date_.end_char) if date_ else parts.unparsed_date
     if parts.unparsed_date:
         warnings.append("unparsed_date")
@@ -375,6 +362,7 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         title_span=(base, base + parts.title_end),
         country_iso3=location.country_iso3 if location else None,
         country=location.country if location else None,
+        country_text=location.country_text if location else None,
         city=location.city if location else None,
         location_text=location.text if location else None,
         location_span=(base + location_span[0], base + location_span[1]) if location_span else None,
