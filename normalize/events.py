@@ -281,20 +281,6 @@ def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) 
     return None
 
 
-def _country_text(location: Location | None, text: str, span: tuple[int, int] | None) -> str | None:
-    """The country as the report spelled it: the location text itself when it names a
-    country (`Équateur`), its last part after the city (`Port-Louis, Maurice` -> `Maurice`)."""
-    spelled = getattr(location, "country_text", None)  # the place resolver's, when it has one
-    if spelled or location is None or location.country_iso3 is None or span is None:
-        return spelled
-    where = text[span[0] : span[1]].strip()
-    if location.basis in ("country", "countries"):
-        return where
-    if location.basis == "city_country":
-        return re.split(r",|\s[-–—]\s|\(", where)[-1].strip(" )") or None
-    return None
-
-
 def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT) -> Event:
     languages = lang.for_document(language)
     text = item.text
@@ -366,7 +352,6 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         city=location.city if location else None,
         location_text=location.text if location else None,
         location_span=(base + location_span[0], base + location_span[1]) if location_span else None,
-        country_text=_country_text(location, text, location_span),
         start_date=date_.iso_start() if date_ else None,
         end_date=date_.iso_end() if date_ else None,
         date_precision=date_.precision if date_ else None,

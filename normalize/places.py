@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .countries import _index, _languages, country_name, resolve_country
+from .lang import available as data_languages
+from .lang import compiled as language_pattern
 from .placenames import MAX_PLACE_LEN, normalize_name, read_table, spellings
 
 __all__ = [
@@ -104,11 +106,24 @@ def _subdivisions() -> dict[str, str]:
     return {normalize_name(row["name"]): row["iso3"] for row in read_table("subdivisions.csv")}
 
 
+def _venue_rows() -> list[dict[str, str]]:
+    """venues.csv, then each language's own names (`Siège de l'OMD`: data/lang/<iso>/venues.csv)."""
+    by_language = [row for code in data_languages() for row in read_table(f"lang/{code}/venues.csv")]
+    return read_table("venues.csv") + by_language
+
+
+@cache
+def _online() -> re.Pattern:
+    """Online words of every language (data/lang/<iso>/phrases.csv, written as normalize_name
+    leaves them: lower case, no accents or apostrophes): `par visioconference`, `en linea`."""
+    return language_pattern(r"(?:{online_lead}\s)*{online}(?:\s{online_tail})?", data_languages())
+
+
 @cache
 def _venues() -> dict[str, City]:
     cities = _cities()
     out: dict[str, City] = {}
-    for row in read_table("venues.csv"):
+    for row in _venue_rows():
         # The city's table spelling, so a venue and its city agree ("Washington", not "Washington DC").
         city = cities.get(normalize_name(row["city"]), City(row["city"], row["iso3"]))
         out.setdefault(normalize_name(row["venue"]), City(city.name, row["iso3"]))
@@ -235,7 +250,7 @@ def _locate(text: str, languages) -> _Found | None:
     key = normalize_name(text)
     if not key or is_region(text):
         return None
-    if _VIRTUAL.fullmatch(key):
+    if _VIRTUAL.fullmatch(key) or _online().fullmatch(key):
         return None, None, "virtual", None, ()
     if iso3 := resolve_country(text, languages):
         return iso3, None, "country", text.strip(), ()
@@ -336,7 +351,7 @@ def all_place_names() -> list[tuple[str, str, str]]:
         for spelling in spellings(row["city"], row["aliases"]):
             if normalize_name(spelling) not in country_keys:
                 entries.append((spelling, "CITY", row["iso3"]))
-    entries += [(row["venue"], "VENUE", row["iso3"]) for row in read_table("venues.csv")]
+    entries += [(row["venue"], "VENUE", row["iso3"]) for row in _venue_rows()]
     out: dict[str, tuple[str, str, str]] = {}
     for spelling, label, iso3 in entries:
         for variant in dict.fromkeys([spelling, spelling.replace("'", "’")]):
