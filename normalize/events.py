@@ -249,6 +249,19 @@ _HELD_AT = r"(?<![\w'’])(?:(?P<keep>{held:keep})|(?P<cut>{held:cut}))\s+(?:(?P
 _DATE_LEAD = r"(?:[\s,;:]|\b{date_prep}\b)*$"  # what may stand between a place and its date
 
 
+def _leading_article(place: str, languages: tuple[str, ...]) -> int:
+    """Length of the article that opens a place (`la Sede`, `l'Hôtel`), 0 if none
+    (data/lang/<iso>/place_articles.csv)."""
+    for code in languages:
+        for row in lang.read_rows(code, "place_articles.csv"):
+            prefix = row["prefix"]
+            if place.casefold().startswith(prefix.casefold()) and (
+                prefix.endswith("'") or place[len(prefix) : len(prefix) + 1] == " "
+            ):
+                return len(prefix) + (0 if prefix.endswith("'") else 1)
+    return 0
+
+
 def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) -> _Held | None:
     """The place and date a held verb introduces: `... held in Tehran, Iran from 15 to 19
     April 2018`, `... s'est tenue au Siège de l'OMD les 15 et 16 juin 2015`, `...
@@ -266,10 +279,14 @@ def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) 
         if m.group("prep"):
             place = between[: lead.search(between).start()] if first else between.rstrip(" .;,")
             if place.strip():
-                found = resolve_places(place.strip())
+                start = m.end() + len(place) - len(place.lstrip())
+                place = place.strip()
+                found = resolve_places(place)
+                if found.basis is None and (article := _leading_article(place, languages)):
+                    start, place = start + article, place[article:]  # "en la Sede de la OMA"
+                    found = resolve_places(place)
                 if found.basis is not None:
-                    start = m.end() + len(place) - len(place.lstrip())
-                    location, span = found, (start, start + len(place.strip()))
+                    location, span = found, (start, start + len(place))
                 elif first is not None:
                     first = None  # "held in the margins of ... in May": an unknown place, not ours
         elif first is not None and not lead.fullmatch(between):
