@@ -132,7 +132,8 @@ def _venues() -> dict[str, City]:
 
 @cache
 def _regions() -> frozenset[str]:
-    return frozenset(normalize_name(row["name"]) for row in read_table("regions.csv"))
+    by_language = [row for code in data_languages() for row in read_table(f"lang/{code}/regions.csv")]
+    return frozenset(normalize_name(row["name"]) for row in read_table("regions.csv") + by_language)
 
 
 def resolve_city(text: str, country: str | None = None) -> City | None:
