@@ -8,6 +8,7 @@ import html
 import re
 from pathlib import Path
 
+from .bullets import leading_marker
 from .errors import EmptyDocument
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
@@ -16,7 +17,6 @@ from .tables import RawParagraph, RawRow, RawTable, is_header_row
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?\s*>")
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "table"}
 _EMPHASIS_TAGS = {"u", "b", "strong"}
-_BULLET_START = re.compile(r"^\s*(?:[-–—•▪◦*]|o(?=\s))\s")
 
 
 def decode(data: bytes) -> str:
@@ -46,7 +46,7 @@ def cell_paragraphs(raw: str, page: int | None) -> list[RawParagraph]:
         if text.strip():
             chars = [e for piece, e in zip(buf, emphasized, strict=True) for ch in piece if not ch.isspace()]
             style = HEADING if chars and all(chars) else (LIST_ITEM if state["li"] else BODY)
-            opens = state["opened"] or bool(_BULLET_START.match(text))
+            opens = state["opened"] or leading_marker(text) is not None
             paragraphs.append(RawParagraph(" ".join(text.split()), style, page, opens))
         buf.clear()
         emphasized.clear()

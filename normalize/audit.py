@@ -4,18 +4,14 @@ the `audit` check that each record's source text still stands where it says.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.bullets import MARKUP_CHARS, content_chars
 from extract.model import COL_PROGRESS
 
 from . import Normalized
 from .items import region_of
-
-# Bullet glyphs between items are markup, not content.
-_MARKUP_CHARS = " \t\n-–—•▪◦‣*"
-_MARKUP = re.compile(r"[\s\-–—•▪◦‣*]+|(?<=\s)o(?=\s)|^o(?=\s)")
 
 
 @dataclass(frozen=True)
@@ -37,10 +33,6 @@ class Coverage:
     @property
     def share(self) -> float:
         return 1.0 if not self.progress_chars else self.assigned_chars / self.progress_chars
-
-
-def _content_chars(text: str) -> int:
-    return len(_MARKUP.sub("", text))
 
 
 def coverage(n: Normalized) -> Coverage:
@@ -66,13 +58,13 @@ def coverage(n: Normalized) -> Coverage:
             pos = max(pos, e)
         if pos < cell.end:
             gaps.append((pos, cell.end))
-        cell_total = _content_chars(text[cell.start : cell.end])
+        cell_total = content_chars(text[cell.start : cell.end])
         missing = 0
         for s, e in gaps:
-            chars = _content_chars(text[s:e])
+            chars = content_chars(text[s:e])
             if chars:
                 missing += chars
-                fragments.append(Fragment(action.action_no, text[s:e].strip(_MARKUP_CHARS), s, e))
+                fragments.append(Fragment(action.action_no, text[s:e].strip(MARKUP_CHARS), s, e))
         total += cell_total
         assigned += cell_total - missing
     return Coverage(total, assigned, tuple(fragments))

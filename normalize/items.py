@@ -11,13 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.bullets import LEADING_BULLET, inline_bullet, leading_marker, marker_char
 from extract.model import COL_PROGRESS, HEADING, LIST_ITEM, Action, Item, Paragraph
 
-# A bullet: a dash or bullet glyph followed by a space. `o` is the Wingdings-style
-# bullet converters write out as a letter.
-_BULLET = r"(?:[-–—•▪◦‣*]|o(?=\s))"
-_LEADING_BULLET = re.compile(r"^\s*" + _BULLET + r"\s+")
-_INLINE_BULLET = re.compile(r"\s" + _BULLET + r"\s+")
 _REGION_HEADING = re.compile(r"^\(\s*([^()\d]{2,60}?)\s*\)$")
 _MIN_WORDS = 2  # "Conference - Costa Rica in ..." is one title, not an item "Conference"
 
@@ -49,46 +45,54 @@ def _trim(text: str, start: int, end: int) -> Piece:
 def split_inline_list(text: str) -> list[Piece]:
     """Split `- A - B - C` into A, B, C.
 
-    A dash counts as a bullet only outside parentheses and quotes, and only when
-    both sides look like entries: a piece of fewer than two words, or one that
-    starts in lower case, belongs to its neighbour.
+    Only the glyph that opens the paragraph separates its entries (`- A – B` is one
+    entry with an en dash in its title). It counts only outside parentheses and
+    quotes, and only when both sides look like entries: a piece of fewer than two
+    words, or one that starts in lower case, belongs to its neighbour. Linear in
+    the length of the text.
     """
-    lead = _LEADING_BULLET.match(text)
+    lead = LEADING_BULLET.match(text)
+    glyph = marker_char(text)
     cuts = [(0, lead.end() if lead else 0)]  # (bullet start, content start)
-    depth, quoted = 0, False
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            quoted = not quoted
-        elif ch.isspace() and depth == 0 and not quoted and i >= cuts[-1][1]:
-            m = _INLINE_BULLET.match(text, i)
-            if m:
-                cuts.append((m.start(), m.end()))
+    if glyph is not None:
+        inline = inline_bullet(glyph)
+        depth, quoted = 0, False
+        for i, ch in enumerate(text):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                quoted = not quoted
+            elif ch.isspace() and depth == 0 and not quoted and i >= cuts[-1][1]:
+                m = inline.match(text, i)
+                if m and m.end() < len(text):
+                    cuts.append((m.start(), m.end()))
     pieces = []
     for k, (_, content_start) in enumerate(cuts):
         end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         pieces.append(_trim(text, content_start, end))
     merged: list[Piece] = []
+    words: list[int] = []  # word count of each merged piece, kept so merging stays linear
     for piece in pieces:
         body = text[piece.start : piece.end]
-        too_short = merged and len(text[merged[-1].start : merged[-1].end].split()) < _MIN_WORDS
-        if merged and (body[:1].islower() or too_short):
+        n_words = len(body.split())
+        if merged and (body[:1].islower() or words[-1] < _MIN_WORDS):
             merged[-1] = Piece(merged[-1].start, piece.end)
+            words[-1] += n_words + 1
         else:
             merged.append(piece)
+            words.append(n_words)
     return [p for p in merged if p.end > p.start]
 
 
 def paragraph_pieces(p: Paragraph) -> tuple[list[Piece], bool]:
     """The items of one paragraph and whether they are prose."""
-    if _LEADING_BULLET.match(p.text):
+    if LEADING_BULLET.match(p.text):
         return split_inline_list(p.text), False
-    lead = _LEADING_BULLET.match(p.text)
-    piece = _trim(p.text, lead.end() if lead else 0, len(p.text))
-    return ([piece] if piece.end > piece.start else []), p.style != LIST_ITEM
+    marker = leading_marker(p.text)  # an enumerator: `a)`, `(ii)`, `3.`
+    piece = _trim(p.text, marker.end() if marker else 0, len(p.text))
+    return ([piece] if piece.end > piece.start else []), p.style != LIST_ITEM and not marker
 
 
 def action_items(action: Action) -> list[Item]:
