@@ -185,7 +185,9 @@ def _absorb_subheaders(table: RawTable) -> RawTable:
     header = list(table.header)
     names = map_header(header)
     rows = list(table.rows)
-    while rows and len(rows[0].cells) == len(header) and _is_subheader([_cell_text(c) for c in rows[0].cells]):
+    while (
+        rows and len(rows[0].cells) == len(header) and _is_subheader([_cell_text(c) for c in rows[0].cells])
+    ):
         sub = [_cell_text(c) for c in rows.pop(0).cells]
         sub_names = map_header(sub)
         names = [n2 if t2 else n1 for n1, n2, t2 in zip(names, sub_names, sub, strict=True)]
@@ -289,7 +291,9 @@ def assemble_tables(blocks: list) -> list:
     """
     out: list = []
     pending_blank: list[RawParagraph] = []
-    expanded = [b for block in blocks for b in (split_table(block) if isinstance(block, RawTable) else [block])]
+    expanded = [
+        b for block in blocks for b in (split_table(block) if isinstance(block, RawTable) else [block])
+    ]
     for block in expanded:
         if isinstance(block, RawParagraph) and not block.text.strip():
             pending_blank.append(block)
@@ -320,3 +324,17 @@ def assemble_tables(blocks: list) -> list:
                     r.cells = r.cells[: width - 1] + [[p for c in r.cells[width - 1 :] for p in c]]
             block.rows = _merge_rows(block.rows, block.columns)
     return out
+
+
+def no_action_table_reason(doc) -> str:
+    """Why a `Document` gave no action: the `no_action_table` warning's detail."""
+    if doc.tables:
+        return "the action table has no rows"
+    if not doc.skipped_tables:
+        return "no table at all"
+    header = doc.skipped_tables[0]
+    more = f" (and {len(doc.skipped_tables) - 1} other tables)" if len(doc.skipped_tables) > 1 else ""
+    named = sorted({c for c in map_header(header.split(" | ")) if c})
+    if not named:
+        return f"a table whose header names no known column: '{header}'{more}"
+    return f"a table whose header names no action column (only {', '.join(named)}): '{header}'{more}"

@@ -12,7 +12,7 @@ from .bullets import leading_marker
 from .errors import EmptyDocument
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
-from .tables import RawParagraph, RawRow, RawTable, is_header_row
+from .tables import RawParagraph, RawRow, RawTable, SkippedTable, is_header_row
 
 _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?\s*>")
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "table"}
@@ -75,6 +75,7 @@ def read_text(path: Path) -> Document:
         raise EmptyDocument(f"{path}: the file is empty")
     blocks: list = []
     table: RawTable | None = None
+    loose_rows = False  # inside tab-separated lines that are no action table
     page = 1
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if "\f" in line:
@@ -87,11 +88,17 @@ def read_text(path: Path) -> Document:
                 if isinstance(previous, RawTable):
                     page += 1  # a repeated header marks a page break in converted text
                 table = RawTable([c.strip() for c in cells], page=page)
+                loose_rows = False
                 blocks.append(table)
                 continue
             if table is not None:
                 table.rows.append(RawRow([cell_paragraphs(c, page) for c in cells], page))
                 continue
+            if not loose_rows and line.strip():  # a table whose header names no action column
+                blocks.append(SkippedTable(" | ".join(c.strip() for c in cells), page))
+            loose_rows = True
+        else:
+            loose_rows = False
         if line.strip():
             table = None
             blocks.extend(cell_paragraphs(line, page) or [RawParagraph(line.strip(), BODY, page)])
