@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
-from .glyphs import Glyphs
 from . import meta
+from .glyphs import Glyphs
 from .model import BODY, COL_NO, COL_PROGRESS, HEADING, Paragraph
 
 _DATA = Path(__file__).with_name("data")
