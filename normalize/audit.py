@@ -11,7 +11,7 @@ from extract.bullets import MARKUP_CHARS, content_chars
 from extract.model import COL_PROGRESS
 
 from . import Normalized
-from .items import region_of
+from .items import NOTE, REGION, cell_roles
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class Fragment:
     text: str
     start: int
     end: int
+    # `unassigned_text`, or `unclear_subheading` for a parenthesised line that names
+    # no known region and heads no item.
+    code: str = "unassigned_text"
 
 
 @dataclass(frozen=True)
@@ -48,7 +51,15 @@ def coverage(n: Normalized) -> Coverage:
         if cell is None:
             continue
         covered = sorted(spans_by_action.get(id(action), []))
-        covered += [(p.start, p.end) for p in cell.paragraphs if region_of(p) is not None]
+        roles = cell_roles(cell.paragraphs)
+        covered += [
+            (p.start, p.end) for p, (role, _) in zip(cell.paragraphs, roles, strict=True) if role == REGION
+        ]
+        # A note is reported under its own code, and not counted as covered.
+        notes = [
+            (p.start, p.end) for p, (role, _) in zip(cell.paragraphs, roles, strict=True) if role == NOTE
+        ]
+        covered += notes
         covered.sort()
         pos = cell.start
         gaps = []
@@ -60,6 +71,9 @@ def coverage(n: Normalized) -> Coverage:
             gaps.append((pos, cell.end))
         cell_total = content_chars(text[cell.start : cell.end])
         missing = 0
+        for s, e in notes:
+            missing += content_chars(text[s:e])
+            fragments.append(Fragment(action.action_no, text[s:e], s, e, "unclear_subheading"))
         for s, e in gaps:
             chars = content_chars(text[s:e])
             if chars:
@@ -67,7 +81,7 @@ def coverage(n: Normalized) -> Coverage:
                 fragments.append(Fragment(action.action_no, text[s:e].strip(MARKUP_CHARS), s, e))
         total += cell_total
         assigned += cell_total - missing
-    return Coverage(total, assigned, tuple(fragments))
+    return Coverage(total, assigned, tuple(sorted(fragments, key=lambda f: f.start)))
 
 
 @dataclass(frozen=True)

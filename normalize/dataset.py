@@ -158,7 +158,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "doc": d.doc,
                 "source_file": d.source_file,
                 "action_no": frag.action_no,
-                "code": "unassigned_text",
+                "code": frag.code,
                 "detail": frag.text[:200],
                 "char_start": frag.start,
                 "char_end": frag.end,

@@ -24,14 +24,59 @@ class Piece:
     end: int
 
 
-def region_of(p: Paragraph) -> str | None:
-    """The region a sub-heading paragraph names, or None if it is not one."""
-    m = _REGION_HEADING.match(p.text.strip())
+# What a paragraph of a Progress cell is: a regional sub-heading, an item, or a
+# note (a short parenthesised line that is neither: reported, never a region).
+REGION, ITEM, NOTE = "region", "item", "note"
+_MAX_SUBHEADING = 60
+
+
+def _subheading_name(p: Paragraph) -> str | None:
+    """The name a line would give as a sub-heading: a short parenthesised line, or a
+    short line the layout emphasised (bold, underlined), with no digits."""
+    text = p.text.strip()
+    m = _REGION_HEADING.match(text)
     if m:
         return m.group(1).strip()
-    if p.style == HEADING and len(p.text) <= 60 and not re.search(r"\d", p.text):
-        return p.text.strip(" ()")
+    if p.style == HEADING and len(text) <= _MAX_SUBHEADING and not re.search(r"\d", text):
+        return text.strip(" ()")
     return None
+
+
+def paragraph_role(p: Paragraph, following: Paragraph | None = None) -> tuple[str, str | None]:
+    """(role, region) of one Progress paragraph, `following` the next one in the cell.
+
+    A sub-heading-looking line is a region only when its text names a known region,
+    or when the layout marks it as a heading and it heads an item (the next line is
+    not another such line) and does not itself read as an event (`Launch of the AEO
+    Compendium`): no item is lost to a heading. Otherwise an emphasised line is an
+    item, and a parenthesised one (`(to be confirmed)`) a note that coverage reports.
+    """
+    from .events import classify_type  # events build on items: imported when used
+    from .places import is_region
+
+    name = _subheading_name(p)
+    if name is None:
+        return ITEM, None
+    if is_region(name):
+        return REGION, name
+    heads_item = following is not None and _subheading_name(following) is None
+    if p.style == HEADING and heads_item and classify_type(name, "event") == "other":
+        return REGION, name
+    return (ITEM, None) if p.style == HEADING and not _REGION_HEADING.match(p.text.strip()) else (NOTE, None)
+
+
+def cell_roles(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[tuple[str, str | None]]:
+    """`paragraph_role` of every paragraph of a cell."""
+    return [
+        paragraph_role(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else None)
+        for i, p in enumerate(paragraphs)
+    ]
+
+
+def region_of(p: Paragraph, following: Paragraph | None = None) -> str | None:
+    """The region a sub-heading paragraph names, or None if it is not one."""
+    role, region = paragraph_role(p, following)
+    return region if role == REGION else None
 
 
 def _trim(text: str, start: int, end: int) -> Piece:
@@ -101,12 +146,14 @@ def action_items(action: Action) -> list[Item]:
         return []
     items: list[Item] = []
     region = None
-    for p in cell.paragraphs:
-        heading = region_of(p)
-        if heading is not None:
-            region = heading
+    for p, (role, name) in zip(cell.paragraphs, cell_roles(cell.paragraphs), strict=True):
+        if role == REGION:
+            region = name
             continue
+        if role == NOTE:
+            continue  # coverage reports it (`unclear_subheading`)
         pieces, prose = paragraph_pieces(p)
+        prose = prose and p.style != HEADING  # an emphasised line that heads nothing is a listed entry
         for piece in pieces:
             items.append(
                 Item(
