@@ -14,7 +14,9 @@ from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
 from .tables import RawParagraph, RawRow, RawTable, SkippedTable, is_header_row
 
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?\s*>")
+_TAG = re.compile(
+    r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>"
+)  # [^<>]: a stray `<` ends the attempt (linear)
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "table"}
 _EMPHASIS_TAGS = {"u", "b", "strong"}
 
