@@ -110,6 +110,13 @@ def map_header(cells: list[str]) -> list[str | None]:
     extra Remarks column beside a Progress column, and the Progress column of a
     table that has none."""
     raw = [_map_cell(c) for c in cells]
+    # A blank header cell is the row-number column only in first place (elsewhere it
+    # is the second half of a group cell spanning two columns).
+    named_no = any(col == COL_NO and text.strip() for col, text in zip(raw, cells, strict=True))
+    raw = [
+        None if not t.strip() and (i > 0 or named_no) else c
+        for i, (c, t) in enumerate(zip(raw, cells, strict=True))
+    ]
     has_progress = COL_PROGRESS in raw
     out: list[str | None] = []
     for col in raw:
@@ -188,13 +195,29 @@ def _absorb_subheaders(table: RawTable) -> RawTable:
     while (
         rows and len(rows[0].cells) == len(header) and _is_subheader([_cell_text(c) for c in rows[0].cells])
     ):
-        sub = [_cell_text(c) for c in rows.pop(0).cells]
+        sub = _realign(names, [_cell_text(c) for c in rows.pop(0).cells])
         sub_names = map_header(sub)
         names = [n2 if t2 else n1 for n1, n2, t2 in zip(names, sub_names, sub, strict=True)]
         header = [" ".join(x for x in (h, t) if x) for h, t in zip(header, sub, strict=True)]
     if len(header) == len(table.header) and header == list(table.header):
         return table
     return RawTable(header, rows, table.page, names)
+
+
+def _realign(names: list[str | None], sub: list[str]) -> list[str]:
+    """A second header row written without its row spans (pandoc, some HTML
+    converters put `Progress | Remarks` in the first grid columns, under `No` and
+    `Action`): when its cells sit under columns the first row already names and
+    there are exactly as many as the first row's unnamed (group or blank) columns,
+    they belong under those, in order."""
+    filled = [(i, t) for i, t in enumerate(sub) if t]
+    open_columns = [i for i, n in enumerate(names) if n is None]
+    if not any(names[i] is not None for i, _ in filled) or len(filled) != len(open_columns):
+        return sub
+    out = [""] * len(sub)
+    for (_, text), j in zip(filled, open_columns, strict=True):
+        out[j] = text
+    return out
 
 
 def section_row_heading(row: RawRow) -> str | None:
