@@ -113,20 +113,22 @@ def build_pandoc(case: Case, path: Path) -> None:
         width = sum(span for text, span, _ in case.header_rows[0])
         parts.append("<table>")
         for header in case.header_rows:
-            cells = "".join(
-                f'<th colspan="{c}" rowspan="{r}">{html.escape(t)}</th>' for t, c, r in header
-            )
+            cells = "".join(f'<th colspan="{c}" rowspan="{r}">{html.escape(t)}</th>' for t, c, r in header)
             parts.append(f"<tr>{cells}</tr>")
         for row in case.rows:
             if isinstance(row, tuple):
                 parts.append(f'<tr><td colspan="{width}">{html.escape(row[1])}</td></tr>')
             else:
-                parts.append("<tr>" + "".join(f"<td>{_html_cell(_paragraphs(c))}</td>" for c in row) + "</tr>")
+                parts.append(
+                    "<tr>" + "".join(f"<td>{_html_cell(_paragraphs(c))}</td>" for c in row) + "</tr>"
+                )
         parts.append("</table>")
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "case.html"
         source.write_text("<html><body>" + "\n".join(parts) + "</body></html>", encoding="utf-8")
-        subprocess.run([shutil.which("pandoc") or "/usr/bin/pandoc", str(source), "-o", str(path)], check=True)
+        subprocess.run(
+            [shutil.which("pandoc") or "/usr/bin/pandoc", str(source), "-o", str(path)], check=True
+        )
 
 
 def main() -> None:

@@ -28,7 +28,9 @@ class Case:
     events: list[tuple[str, str, str | None, str | None, str | None]]
     warnings: list[str] = field(default_factory=list)  # codes that must be present
     producers: tuple[str, ...] = ("python-docx", "pandoc")
-    before: list[str] = field(default_factory=lambda: ["PROGRESS REPORT (AS OF 25 OCTOBER 2016)", "1. TRADE FACILITATION"])
+    before: list[str] = field(
+        default_factory=lambda: ["PROGRESS REPORT (AS OF 25 OCTOBER 2016)", "1. TRADE FACILITATION"]
+    )
     table: bool = True
 
 
@@ -40,16 +42,35 @@ CASES = [
     Case(
         "two_row_header_remarks",
         [
-            [("No.", 1, 2), ("Action", 1, 2), ("Responsible body", 1, 2), ("Timeframe", 1, 2), ("Implementation", 2, 1)],
+            [
+                ("No.", 1, 2),
+                ("Action", 1, 2),
+                ("Responsible body", 1, 2),
+                ("Timeframe", 1, 2),
+                ("Implementation", 2, 1),
+            ],
             [("Progress", 1, 1), ("Remarks", 1, 1)],
         ],
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("li", "Regional Workshop on Risk Management (Peru, 3-5 May 2016)"),
-              ("li", "National Seminar on Valuation (Kenya, 10 June 2016)")],
-             "On track"],
-            ["2", "Train officers", "Members", "2017",
-             [("li", "Sub-regional Forum on Transit (Chad, 4 July 2016)")], "Delayed"],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("li", "Regional Workshop on Risk Management (Peru, 3-5 May 2016)"),
+                    ("li", "National Seminar on Valuation (Kenya, 10 June 2016)"),
+                ],
+                "On track",
+            ],
+            [
+                "2",
+                "Train officers",
+                "Members",
+                "2017",
+                [("li", "Sub-regional Forum on Transit (Chad, 4 July 2016)")],
+                "Delayed",
+            ],
         ],
         [("1", 1, "On track"), ("2", 1, "Delayed")],
         [
@@ -62,12 +83,19 @@ CASES = [
         "typed_bullets",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("typed", "•\tRegional Workshop on Risk Management (Peru, 3-5 May 2016)"),
-              ("typed", "\uf0b7\tNational Seminar on Valuation (Kenya, 10 June 2016)"),
-              ("typed", "-\tSub-regional Forum on Transit (Chad, 4 July 2016)"),
-              ("typed", "o\tNational Workshop on Origin (Mali, 8 August 2016)"),
-              ("typed", "a)\tRegional Conference on Data (Japan, 9 September 2016)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("typed", "•\tRegional Workshop on Risk Management (Peru, 3-5 May 2016)"),
+                    ("typed", "\uf0b7\tNational Seminar on Valuation (Kenya, 10 June 2016)"),
+                    ("typed", "-\tSub-regional Forum on Transit (Chad, 4 July 2016)"),
+                    ("typed", "o\tNational Workshop on Origin (Mali, 8 August 2016)"),
+                    ("typed", "a)\tRegional Conference on Data (Japan, 9 September 2016)"),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
@@ -82,10 +110,17 @@ CASES = [
         "hanging_indent_and_aligned_continuation",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("hang", "Regional Workshop on Risk Management"),
-              ("cont", "Phase II (Peru, 3-5 May 2016)"),
-              ("hang", "National Seminar on Valuation (Kenya, 10 June 2016)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("hang", "Regional Workshop on Risk Management"),
+                    ("cont", "Phase II (Peru, 3-5 May 2016)"),
+                    ("hang", "National Seminar on Valuation (Kenya, 10 June 2016)"),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
@@ -98,12 +133,19 @@ CASES = [
         "continuation_paragraphs",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("typed", "•\tNational Workshop on Risk Management"),
-              ("p", "in Customs (Ecuador, 22-26 June 2015)"),
-              ("typed", "•\tRegional Seminar on Valuation (Lomé,"),
-              ("p", "Togo, 3-5 May 2016)"),
-              ("typed", "•\tSub-regional Forum on Transit (Chad, 4 July 2016)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("typed", "•\tNational Workshop on Risk Management"),
+                    ("p", "in Customs (Ecuador, 22-26 June 2015)"),
+                    ("typed", "•\tRegional Seminar on Valuation (Lomé,"),
+                    ("p", "Togo, 3-5 May 2016)"),
+                    ("typed", "•\tSub-regional Forum on Transit (Chad, 4 July 2016)"),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
@@ -116,9 +158,19 @@ CASES = [
         "soft_line_breaks",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("br", ["•\tNational Workshop on Trade", "Facilitation (Kenya, 3 May 2016)"]),
-              ("br", ["•\tForum on Transit (Chad, 4 May 2016)", "•\tForum on Origin (Mali, 5 May 2016)"])]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("br", ["•\tNational Workshop on Trade", "Facilitation (Kenya, 3 May 2016)"]),
+                    (
+                        "br",
+                        ["•\tForum on Transit (Chad, 4 May 2016)", "•\tForum on Origin (Mali, 5 May 2016)"],
+                    ),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
@@ -131,15 +183,30 @@ CASES = [
         "en_dash_in_title",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2019",
-             [("typed", "•\tNational Workshop on the WTO Trade Facilitation Agreement (TFA) – Mercator Programme"
-                        " (Lomé, Togo, 12-14 March 2019)"),
-              ("li", "Regional Workshop on the TFA – Mercator Programme (Senegal, 2-4 April 2019)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2019",
+                [
+                    (
+                        "typed",
+                        "•\tNational Workshop on the WTO Trade Facilitation Agreement (TFA) – Mercator Programme"
+                        " (Lomé, Togo, 12-14 March 2019)",
+                    ),
+                    ("li", "Regional Workshop on the TFA – Mercator Programme (Senegal, 2-4 April 2019)"),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
-            ("1", "National Workshop on the WTO Trade Facilitation Agreement (TFA) – Mercator Programme", "TGO",
-             "2019-03-12", None),
+            (
+                "1",
+                "National Workshop on the WTO Trade Facilitation Agreement (TFA) – Mercator Programme",
+                "TGO",
+                "2019-03-12",
+                None,
+            ),
             ("1", "Regional Workshop on the TFA – Mercator Programme", "SEN", "2019-04-02", None),
         ],
     ),
@@ -148,7 +215,13 @@ CASES = [
         one_row(HEADER),
         [
             ("section", "1. AWARENESS-RAISING"),
-            ["1", "Raise awareness", "WCO Secretariat", "2016", [("li", "Forum on Transit (Chad, 4 May 2016)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [("li", "Forum on Transit (Chad, 4 May 2016)")],
+            ],
             ("section", "2. CAPACITY BUILDING"),
             ["2", "Train officers", "Members", "2017", [("li", "Forum on Origin (Mali, 5 May 2016)")]],
             ["3", "Coach trainers", "Members", "2017", [("li", "Workshop on Data (Peru, 6 May 2016)")]],
@@ -165,8 +238,14 @@ CASES = [
         "columns_in_another_order",
         one_row(["Progress", "Timeframe", "No.", "Action", "Responsible body", "Comments"]),
         [
-            [[("li", "Forum on Transit (Chad, 4 May 2016)"), ("li", "Forum on Origin (Mali, 5 May 2016)")],
-             "2016", "1", "Raise awareness", "WCO Secretariat", "Completed"],
+            [
+                [("li", "Forum on Transit (Chad, 4 May 2016)"), ("li", "Forum on Origin (Mali, 5 May 2016)")],
+                "2016",
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "Completed",
+            ],
         ],
         [("1", 1, "Completed")],
         [
@@ -178,11 +257,18 @@ CASES = [
         "sub_headings_only_for_regions",
         one_row(HEADER),
         [
-            ["1", "Raise awareness", "WCO Secretariat", "2016",
-             [("b", "Launch of the AEO Compendium"),
-              ("p", "(to be confirmed)"),
-              ("u", "(Asia/Pacific)"),
-              ("li", "Regional Workshop on Risk Management (Japan, 3-5 May 2016)")]],
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2016",
+                [
+                    ("b", "Launch of the AEO Compendium"),
+                    ("p", "(to be confirmed)"),
+                    ("u", "(Asia/Pacific)"),
+                    ("li", "Regional Workshop on Risk Management (Japan, 3-5 May 2016)"),
+                ],
+            ],
         ],
         [("1", 1, None)],
         [
