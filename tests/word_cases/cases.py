@@ -191,8 +191,8 @@ CASES = [
                 [
                     (
                         "typed",
-                        "•\tNational Workshop on the WTO Trade Facilitation Agreement (TFA) – Mercator Programme"
-                        " (Lomé, Togo, 12-14 March 2019)",
+                        "•\tNational Workshop on the WTO Trade Facilitation Agreement (TFA)"
+                        " – Mercator Programme (Lomé, Togo, 12-14 March 2019)",
                     ),
                     ("li", "Regional Workshop on the TFA – Mercator Programme (Senegal, 2-4 April 2019)"),
                 ],
