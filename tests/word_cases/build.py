@@ -1,6 +1,7 @@
-"""Render every case of cases.py as .docx with python-docx and with pandoc.
+"""Render every case of cases.py as .docx with python-docx, and from HTML with
+pandoc and with LibreOffice Writer.
 
-    .venv/bin/python tests/word_cases/build.py     # needs /usr/bin/pandoc for the pandoc files
+    .venv/bin/python tests/word_cases/build.py     # needs pandoc and soffice on the PATH
 
 The files are committed: the tests read them and need neither producer.
 """
@@ -105,7 +106,7 @@ def _html_cell(specs) -> str:
     return "".join(out)
 
 
-def build_pandoc(case: Case, path: Path) -> None:
+def _html(case: Case) -> str:
     parts = [f"<p>{html.escape(t)}</p>" for t in case.before]
     if case.table:
         width = sum(span for text, span, _ in case.header_rows[0])
@@ -121,12 +122,27 @@ def build_pandoc(case: Case, path: Path) -> None:
                     "<tr>" + "".join(f"<td>{_html_cell(_paragraphs(c))}</td>" for c in row) + "</tr>"
                 )
         parts.append("</table>")
+    return '<html><head><meta charset="utf-8"></head><body>' + "\n".join(parts) + "</body></html>"
+
+
+def build_pandoc(case: Case, path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "case.html"
-        source.write_text("<html><body>" + "\n".join(parts) + "</body></html>", encoding="utf-8")
-        subprocess.run(
-            [shutil.which("pandoc") or "/usr/bin/pandoc", str(source), "-o", str(path)], check=True
-        )
+        source.write_text(_html(case), encoding="utf-8")
+        pandoc = shutil.which("pandoc") or "/usr/bin/pandoc"
+        subprocess.run([pandoc, str(source), "-o", str(path)], check=True)
+
+
+def build_libreoffice(case: Case, path: Path) -> None:
+    """The same HTML opened by LibreOffice Writer and saved as Word 2007 XML."""
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / f"{path.stem}.html"
+        source.write_text(_html(case), encoding="utf-8")
+        soffice = shutil.which("soffice") or "/usr/bin/soffice"
+        convert = [soffice, f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
+        convert += ["--convert-to", "docx:MS Word 2007 XML", "--outdir", tmp, str(source)]
+        subprocess.run(convert, check=True, capture_output=True, timeout=180)
+        shutil.move(Path(tmp) / f"{path.stem}.docx", path)
 
 
 def main() -> None:
@@ -134,6 +150,8 @@ def main() -> None:
         build_docx(case, HERE / f"{case.name}.python-docx.docx")
         if "pandoc" in case.producers:
             build_pandoc(case, HERE / f"{case.name}.pandoc.docx")
+        if "libreoffice" in case.producers:
+            build_libreoffice(case, HERE / f"{case.name}.libreoffice.docx")
         print("wrote", case.name)
 
 

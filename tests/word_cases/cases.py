@@ -1,6 +1,6 @@
 """Word reports in layouts other producers write, each with the actions and events
-it must give. `build.py` renders every case with python-docx and with pandoc
-(from HTML); the .docx files are committed, so the tests need neither.
+it must give. `build.py` renders every case with python-docx, and with pandoc and
+LibreOffice (from HTML); the .docx files are committed, so the tests need neither.
 
 A paragraph spec is (kind, text): `p` plain, `li` a list entry (Word numbering),
 `typed` a bullet typed by hand (`text` starts with the bullet, a tab follows it),
@@ -27,7 +27,7 @@ class Case:
     # (action_no, title, country_iso3, start_date, region)
     events: list[tuple[str, str, str | None, str | None, str | None]]
     warnings: list[str] = field(default_factory=list)  # codes that must be present
-    producers: tuple[str, ...] = ("python-docx", "pandoc")
+    producers: tuple[str, ...] = ("python-docx", "pandoc", "libreoffice")
     before: list[str] = field(
         default_factory=lambda: ["PROGRESS REPORT (AS OF 25 OCTOBER 2016)", "1. TRADE FACILITATION"]
     )
@@ -127,7 +127,7 @@ CASES = [
             ("1", "Regional Workshop on Risk Management Phase II", "PER", "2016-05-03", None),
             ("1", "National Seminar on Valuation", "KEN", "2016-06-10", None),
         ],
-        producers=("python-docx",),  # pandoc writes no indentation
+        producers=("python-docx",),  # the HTML the others start from has no hanging indent
     ),
     Case(
         "continuation_paragraphs",
