@@ -361,3 +361,17 @@ def no_action_table_reason(doc) -> str:
     if not named:
         return f"a table whose header names no known column: '{header}'{more}"
     return f"a table whose header names no action column (only {', '.join(named)}): '{header}'{more}"
+
+
+def unassigned_cells(doc) -> list[tuple[str, int | None, str, int, int]]:
+    """Text in table cells under a header that names no known column: (header, page,
+    text, start, end) for each. Not data, so reported (`unassigned_cell`)."""
+    out = []
+    for table in doc.tables:
+        known = dict(zip(table.columns, table.header, strict=True))
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.column.startswith("column_") and cell.text.strip():
+                    header = known.get(cell.column, "") or "(no header)"
+                    out.append((header, row.page, " ".join(cell.text.split()), cell.start, cell.end))
+    return out

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from extract.tables import no_action_table_reason
+from extract.tables import no_action_table_reason, unassigned_cells
 
 from . import Normalized
 from .audit import coverage
@@ -162,6 +162,18 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "detail": frag.text[:200],
                 "char_start": frag.start,
                 "char_end": frag.end,
+            }  # fmt: skip
+        )
+    for header, page, text, start, end in unassigned_cells(d):
+        where = f"page {page}, " if page else ""
+        warnings.append(
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "unassigned_cell",
+                "detail": f"{where}column '{header}': {text}"[:200],
+                "char_start": start,
+                "char_end": end,
             }  # fmt: skip
         )
     for message in d.warnings:
