@@ -207,6 +207,9 @@ class Dataset:
             if r.error is not None:
                 errors.append(r.error)
                 continue
+            if r.document is None:  # a duplicate input: its warning only, its mentions counted once
+                warnings += r.warnings
+                continue
             docs.append(r.document)
             actions += r.actions
             events += r.events
