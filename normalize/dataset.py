@@ -17,7 +17,7 @@ import pandas as pd
 from . import Normalized
 from .audit import coverage
 from .csvsafe import write_csv
-from .identity import assign_event_keys, unique_events
+from .identity import assign_event_keys, flag_shared_keys, unique_events
 
 DOCUMENT_COLUMNS = [
     "doc_id", "doc", "source_file", "format", "sha256", "title", "doc_type", "as_of", "issued",
@@ -221,6 +221,7 @@ class Dataset:
         events.sort(key=lambda e: (e["source_file"], e["char_start"]))
         for event, key in zip(events, assign_event_keys(events, acronyms), strict=True):
             event["event_key"] = key
+        warnings += flag_shared_keys(events)
         documents = _frame(docs, DOCUMENT_COLUMNS, ["source_file"])
         return cls(
             documents=documents,
