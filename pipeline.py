@@ -80,18 +80,24 @@ def audit_main(argv: list[str]) -> int:
     )
     parser.add_argument("output_dir", help="a folder written by a conversion run")
     args = parser.parse_args(argv)
-    from normalize.audit import audit
+    from normalize.audit import MalformedOutput, audit
 
-    if not (Path(args.output_dir) / "documents.csv").is_file():
-        print(f"Error: {args.output_dir}: not an output folder (no documents.csv)", file=sys.stderr)
+    try:
+        result = audit(args.output_dir)
+    except MalformedOutput as exc:
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    checked, problems = audit(args.output_dir)
-    for p in problems:
-        print(f"MISMATCH {p.source_file}: {p.record}: {p.reason}")
-    if problems:
-        print(f"audit failed: {len(problems)} of {checked} records no longer match their source")
+    for p in result.problems:
+        print(f"MISMATCH {printable(p.source_file)}: {p.record}: {p.reason}")
+    counts = (
+        f"{result.records_checked} of {result.records} records (events and actions) "
+        f"in {result.files_checked} of {result.files} files"
+    )
+    if result.problems:
+        failed = f"{len(result.problems)} problems, {result.failed_records} records do not match"
+        print(f"audit failed: {failed}; checked {counts}")
         return EXIT_SOME_FAILED
-    print(f"audit passed: {checked} records match their sources")
+    print(f"audit passed: {counts} match their sources")
     return EXIT_OK
 
 

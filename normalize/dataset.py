@@ -9,13 +9,15 @@ runs and machines, and a re-issued report with new content gets a new one.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import Normalized
-from .audit import coverage
+from .audit import PROVENANCE, coverage
 from .csvsafe import write_csv
 from .identity import assign_event_keys, flag_shared_keys, unique_events
 
@@ -255,6 +257,8 @@ class Dataset:
             (scratch / "report.html").write_text(render_report(self), encoding="utf-8", newline="\n")
             if partitioned and len(self.events):
                 self.events.to_parquet(scratch / "events_by_doc", partition_cols=["doc"], index=False)
+            # Where relative `source_file` paths start from: `audit` run from elsewhere finds them.
+            (scratch / PROVENANCE).write_text(json.dumps({"cwd": os.getcwd()}) + "\n", encoding="utf-8")
 
         published = publish(out_dir, write_files)
         return [published.out_dir / name for name in published.files]
