@@ -14,10 +14,11 @@ import os
 import sys
 from pathlib import Path
 
-from extract.errors import InputNotFound, PipelineError
+from extract.errors import InputNotFound, PipelineError, printable
 
 READABLE = {".txt", ".text", ".md", ".docx", ".pdf"}
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OUTPUT, EXIT_INTERNAL = 3, 4  # the output could not be written; a bug of ours (see docs)
 
 
 def collect_inputs(paths) -> list[Path]:
@@ -79,18 +80,24 @@ def audit_main(argv: list[str]) -> int:
     )
     parser.add_argument("output_dir", help="a folder written by a conversion run")
     args = parser.parse_args(argv)
-    from normalize.audit import audit
+    from normalize.audit import MalformedOutput, audit
 
-    if not (Path(args.output_dir) / "documents.csv").is_file():
-        print(f"Error: {args.output_dir}: not an output folder (no documents.csv)", file=sys.stderr)
+    try:
+        result = audit(args.output_dir)
+    except MalformedOutput as exc:
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    checked, problems = audit(args.output_dir)
-    for p in problems:
-        print(f"MISMATCH {p.source_file}: {p.record}: {p.reason}")
-    if problems:
-        print(f"audit failed: {len(problems)} of {checked} records no longer match their source")
+    for p in result.problems:
+        print(f"MISMATCH {printable(p.source_file)}: {p.record}: {p.reason}")
+    counts = (
+        f"{result.records_checked} of {result.records} records (events and actions) "
+        f"in {result.files_checked} of {result.files} files"
+    )
+    if result.problems:
+        failed = f"{len(result.problems)} problems, {result.failed_records} records do not match"
+        print(f"audit failed: {failed}; checked {counts}")
         return EXIT_SOME_FAILED
-    print(f"audit passed: {checked} records match their sources")
+    print(f"audit passed: {counts} match their sources")
     return EXIT_OK
 
 
@@ -120,6 +127,9 @@ def convert_main(argv: list[str]) -> int:
         parser.error("--jobs must be at least 1")
     if args.executor == "dask" and not args.scheduler:
         parser.error("--executor dask needs --scheduler ADDRESS")
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        print(f"Error: {printable(args.out)}: exists and is not a folder", file=sys.stderr)
+        return EXIT_USAGE
     cache_dir = None if args.no_cache else (args.cache_dir or Path(args.out) / ".cache")
     try:
         dataset = run(
@@ -127,11 +137,21 @@ def convert_main(argv: list[str]) -> int:
             executor=args.executor, scheduler=args.scheduler,
         )  # fmt: skip
     except PipelineError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     for error in dataset.errors.to_dict("records"):
         print(f"Error: {error['message']}", file=sys.stderr)
-    dataset.write(args.out, partitioned=args.executor == "dask")
+    from normalize.publish import OutputError
+
+    try:
+        dataset.write(args.out, partitioned=args.executor == "dask")
+    except OutputError as exc:
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
+        print(
+            f"Nothing was written; the previous output in {printable(args.out)}/ is as it was.",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
     no_table = int((dataset.documents["actions"] == 0).sum()) if len(dataset.documents) else 0
     print(
         f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
@@ -191,9 +211,25 @@ def main(argv: list[str] | None = None) -> int:
         if argv[:1] == ["diff"]:
             return diff_main(argv[1:])
         return convert_main(argv)
-    except KeyboardInterrupt:
-        print("Interrupted: nothing was written; the previous output is as it was.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # normalize.publish.Interrupted tells which output is in place
+        message = getattr(
+            exc, "message", "Interrupted: nothing was written; the previous output is as it was."
+        )
+        print(message, file=sys.stderr)
+        return getattr(exc, "exit_status", 130)
+    except OSError as exc:  # the environment: permissions, a full disk, a missing folder
+        where = printable(os.fsdecode(exc.filename)) if exc.filename else "pipeline"
+        print(f"Error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except Exception as exc:  # noqa: BLE001 - our bug: one line, not a traceback (PIPELINE_DEBUG=1 shows it)
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        print(
+            f"Internal error (a bug in this program, not in your files): {type(exc).__name__}: "
+            f"{printable(str(exc))}; run with PIPELINE_DEBUG=1 for the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -9,12 +9,8 @@ runs and machines, and a re-issued report with new content gets a new one.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import shutil
-import signal
-import tempfile
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +19,9 @@ import pandas as pd
 from extract.tables import no_action_table_reason, unassigned_cells
 
 from . import Normalized
-from .audit import coverage
-from .identity import assign_event_keys, unique_events
+from .audit import PROVENANCE, coverage
+from .csvsafe import write_csv
+from .identity import assign_event_keys, flag_shared_keys, unique_events
 
 DOCUMENT_COLUMNS = [
     "doc_id", "doc", "source_file", "format", "language", "sha256", "title", "doc_type", "as_of",
@@ -228,6 +225,9 @@ class Dataset:
             if r.error is not None:
                 errors.append(r.error)
                 continue
+            if r.document is None:  # a duplicate input: its warning only, its mentions counted once
+                warnings += r.warnings
+                continue
             docs.append(r.document)
             actions += r.actions
             events += r.events
@@ -239,6 +239,7 @@ class Dataset:
         events.sort(key=lambda e: (e["source_file"], e["char_start"]))
         for event, key in zip(events, assign_event_keys(events, acronyms), strict=True):
             event["event_key"] = key
+        warnings += flag_shared_keys(events)
         documents = _frame(docs, DOCUMENT_COLUMNS, ["source_file"])
         return cls(
             documents=documents,
@@ -251,54 +252,32 @@ class Dataset:
         )
 
     def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
-        """Write every table into a scratch folder, then move them all into place at
-        once: an interrupted run leaves the previous output as it was.
+        """Write every table into a scratch folder beside OUT, then swap it in as a
+        whole (`normalize.publish`): an interrupted run leaves the previous output
+        or the new one, never a mix.
 
         `partitioned` also writes `events_by_doc/` (Parquet partitioned by `doc`),
         the layout a cluster run leaves for engines that read partitions."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
-        try:
+        from .publish import publish
+
+        def write_files(scratch: Path) -> None:
             for name in ("documents", "actions", "events", "unique_events"):
                 df = getattr(self, name)
-                _write_csv(df, scratch / f"{name}.csv")
+                write_csv(df, scratch / f"{name}.csv")
                 df.to_parquet(scratch / f"{name}.parquet", index=False)
             _write_jsonl(self.events, scratch / "events.jsonl")
-            _write_csv(self.warnings, scratch / "warnings.csv")
-            _write_csv(self.errors, scratch / "errors.csv")
+            write_csv(self.warnings, scratch / "warnings.csv")
+            write_csv(self.errors, scratch / "errors.csv")
             from .report import render_report
 
             (scratch / "report.html").write_text(render_report(self), encoding="utf-8", newline="\n")
             if partitioned and len(self.events):
                 self.events.to_parquet(scratch / "events_by_doc", partition_cols=["doc"], index=False)
-            files = sorted(scratch.iterdir())
-            with _signals_deferred():
-                for f in files:
-                    if f.is_dir() and (out / f.name).exists():
-                        shutil.rmtree(out / f.name)
-                    os.replace(f, out / f.name)
-            return [out / f.name for f in files]
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+            # Where relative `source_file` paths start from: `audit` run from elsewhere finds them.
+            (scratch / PROVENANCE).write_text(json.dumps({"cwd": os.getcwd()}) + "\n", encoding="utf-8")
 
-
-@contextmanager
-def _signals_deferred():
-    """Hold SIGINT/SIGTERM while the finished files are renamed into place."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        published = publish(out_dir, write_files)
+        return [published.out_dir / name for name in published.files]
 
 
 def _write_jsonl(events: pd.DataFrame, path: Path) -> None:
