@@ -212,8 +212,10 @@ def title_marks(title: str) -> tuple[str, ...]:
     """The title's language-independent tokens: acronyms (an organisation's other
     spellings mapped to its acronym) and numbers. A title written in capitals has
     no telling acronyms, only its numbers."""
+    from .lang import english_acronyms
     from .nlp import organisations
 
+    title = english_acronyms(title)  # `OMD`, `ETM` in a French report: `WCO`, `TRS`
     words = re.findall(r"[^\W_]+", title)
     letters = [w for w in words if w.isalpha()]
     shouting = len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)

@@ -93,3 +93,25 @@ def compiled(template: str, languages: tuple[str, ...] = (DEFAULT,), ignore_case
 
     flags = re.IGNORECASE if ignore_case else 0
     return re.compile(re.sub(r"\{([a-z_]+(?::[a-z]+)?)\}", fill, template), flags)
+
+
+@cache
+def _acronym_map() -> tuple[re.Pattern | None, dict[str, str]]:
+    """Every language's acronyms and their English form (`data/lang/<iso>/acronyms.csv`):
+    `OMD` -> `WCO`, `ETM` -> `TRS`, `BAsD` -> `ADB`."""
+    english: dict[str, str] = {}
+    for code in available():
+        for row in read_rows(code, "acronyms.csv"):
+            english.setdefault(row["acronym"], row["english"])
+    if not english:
+        return None, {}
+    alternatives = "|".join(map(re.escape, sorted(english, key=len, reverse=True)))
+    return re.compile(r"(?<![\w/])(?:" + alternatives + r")(?![\w/])"), english
+
+
+def english_acronyms(text: str) -> str:
+    """The text with the acronyms other languages use written the English way, so that
+    the same event's title carries the same marks in every language (`Atelier national
+    sur l'ETM` -> `... l'TRS`). Case-sensitive, whole acronyms only."""
+    pattern, english = _acronym_map()
+    return pattern.sub(lambda m: english[m.group(0)], text) if pattern else text
