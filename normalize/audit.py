@@ -5,7 +5,6 @@ the `audit` check that each record's source text still stands where it says.
 from __future__ import annotations
 
 import contextlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
