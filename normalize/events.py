@@ -304,14 +304,17 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
     parts = _take_apart(text, reference)
     title = text[: parts.title_end].strip()
     warnings: list[str] = []
-    statement = bool(lang.compiled(_STATEMENT, languages).search(title))
+    statement_verb = lang.compiled(_STATEMENT, languages)
+    statement = bool(statement_verb.search(title))
     held = None
     if parts.date is None and parts.location is None:
         held = _held_phrase(text[: parts.title_end], reference, languages)
         if held is not None and not held.cut:
             statement = False  # "was held at ...": an event told as a sentence
-        elif held is not None and statement:
+        elif held is not None and statement_verb.search(text[: held.start]):
             held = None  # a statement that mentions a meeting held somewhere stays a statement
+        elif held is not None:
+            statement = False  # "... a eu lieu à Abidjan": the verb is the held phrase itself
     if held is not None and held.cut:
         parts = _Parts(len(text[: held.start].rstrip(" ,;-–")), None, None, None, parts.references)
         title = text[: parts.title_end].strip()
