@@ -65,7 +65,7 @@ def convert_file(path: str | Path) -> FileResult:
         )
     except Exception as exc:  # noqa: BLE001 - isolation: one bad file must not stop the batch
         name = printable(str(path))
-        error_type, message = describe_failure(exc, name)
+        error_type, message = describe_failure(exc, name, stage)
         error = {"file": name, "stage": stage, "error_type": error_type, "message": printable(message)}
         return FileResult(name, error=error)
     if printable(str(path)) != str(path):
