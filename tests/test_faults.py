@@ -115,6 +115,8 @@ def test_signal_at_every_stage_leaves_one_whole_output(tmp_path, outputs, signum
     try:
         _wait_for(Path(f"{fifo}.ready"), proc)
         workers = _children(proc.pid)
+        if stage == "convert":
+            assert len(workers) == 2, "the pool should be converting"
         proc.send_signal(signum)
         if signum != signal.SIGKILL:
             _release(fifo)  # a noted signal lets the swap complete
