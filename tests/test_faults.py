@@ -278,3 +278,36 @@ def test_environment_errors_during_the_swap_keep_the_old_output(tmp_path, output
     assert os.strerror(errno.ENOSPC) in capsys.readouterr().err
     assert _files(out) == {**outputs["old"], "notes.txt": b"the user's own file"}
     assert _leftovers(out) == []
+
+
+def test_busy_workers_die_with_a_killed_parent(tmp_path):
+    """Workers blocked in the middle of a file (here: on the FIFO) are killed by the
+    kernel when their parent dies; they do not convert on for nobody."""
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(NEW_INPUT, inputs)
+    (inputs / "other.txt").write_text(NEW_INPUT.read_text(encoding="utf-8") + "\n")
+    env = {**os.environ, "PIPELINE_FAULT": f"worker:pause:{fifo}"}
+    proc = subprocess.Popen(
+        [sys.executable, "pipeline.py", str(inputs), "--out", str(tmp_path / "out"), "--jobs", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        _wait_for(Path(f"{fifo}.ready"), proc)
+        workers = _children(proc.pid)
+        assert workers
+        proc.kill()
+        proc.wait(timeout=60)
+        deadline = time.monotonic() + 30
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        alive = [w for w in workers if _alive(w)]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    for w in alive:  # do not leave them behind even when the test fails
+        with contextlib.suppress(OSError):
+            os.kill(w, signal.SIGKILL)
+    assert not alive, "pool workers outlived their parent"
