@@ -107,6 +107,8 @@ def write_all(dataset, folder: Path, partitioned: bool = False) -> list[Path]:
     if partitioned and len(dataset.events):
         import pyarrow.parquet as pq
 
-        pq.write_to_dataset(to_arrow("events", dataset.events), folder / "events_by_doc", partition_cols=["doc"])
+        pq.write_to_dataset(
+            to_arrow("events", dataset.events), folder / "events_by_doc", partition_cols=["doc"]
+        )
         written.append(folder / "events_by_doc")
     return written

@@ -8,7 +8,8 @@ dictionary (`data_dictionary`). Add a column here and every output follows.
 
 One rule for empty values: a missing value is null in every format (an empty
 string, an empty list and NaN all become null). In CSV, null is an empty cell,
-a list is its elements joined by `;` (a `;` inside an element is written `\\;`),
+a list is its elements joined by `;` (inside an element `;` is written `\\;` and
+`\\` as `\\\\`),
 a date is `YYYY-MM-DD` and a boolean `true`/`false`.
 """
 
@@ -24,7 +25,15 @@ SCHEMA_VERSION = "2.0.0"  # major: a column removed or retyped; minor: a column 
 LIST_SEPARATOR = ";"
 
 # Column types. `list` is a list of strings, `box` four numbers (x0, top, x1, bottom, in points).
-STRING, INTEGER, NUMBER, BOOLEAN, DATE, LIST, BOX = "string", "integer", "number", "boolean", "date", "list", "box"
+STRING, INTEGER, NUMBER, BOOLEAN, DATE, LIST, BOX = (
+    "string",
+    "integer",
+    "number",
+    "boolean",
+    "date",
+    "list",
+    "box",
+)
 
 
 @dataclass(frozen=True)
@@ -74,7 +83,13 @@ DOCUMENTS = Table(
     (
         _c("doc_id", STRING, "stable id: the first 16 hex digits of the file's SHA-256", True),
         *_DOC,
-        _c("format", STRING, "`txt`, `docx` or `pdf`, detected from the content", True, ("txt", "docx", "pdf")),
+        _c(
+            "format",
+            STRING,
+            "`txt`, `docx` or `pdf`, detected from the content",
+            True,
+            ("txt", "docx", "pdf"),
+        ),
         _c("sha256", STRING, "SHA-256 of the file", True),
         _c("title", STRING, "document title, without the as-of parenthetical"),
         _c("doc_type", STRING, "`progress_report`, `action_plan` or `other`", True),
@@ -85,7 +100,12 @@ DOCUMENTS = Table(
         _c("sections", INTEGER, "number of numbered sections", True),
         _c("actions", INTEGER, "number of actions", True),
         _c("events", INTEGER, "number of events (Progress items)", True),
-        _c("coverage", NUMBER, "share of the Progress text that items account for; 1.0: nothing dropped", True),
+        _c(
+            "coverage",
+            NUMBER,
+            "share of the Progress text that items account for; 1.0: nothing dropped",
+            True,
+        ),
         _c("warnings", INTEGER, "number of rows in `warnings` for this document", True),
     ),
     sort=("source_file",),
@@ -106,8 +126,14 @@ ACTIONS = Table(
         _c("responsible_bodies", LIST, "the same split on `,` `;` `and` (outside parentheses)"),
         _c("work_programme", STRING, '"Relevant Work Programme or Action Plan" column, verbatim'),
         _c("timeframe", STRING, "timeframe, verbatim"),
-        _c("deadline", STRING, "the last date the timeframe names, ISO at its precision: `2017-06` or `2017`"),
-        _c("deadline_date", DATE, "the last day of `deadline` (`2017-06` -> 2017-06-30, `2017` -> 2017-12-31)"),
+        _c(
+            "deadline", STRING, "the last date the timeframe names, ISO at its precision: `2017-06` or `2017`"
+        ),
+        _c(
+            "deadline_date",
+            DATE,
+            "the last day of `deadline` (`2017-06` -> 2017-06-30, `2017` -> 2017-12-31)",
+        ),
         _c("continuous", BOOLEAN, 'true for "Continuous activity" (and ongoing/permanent)', True),
         _c("remarks", STRING, "text of extra columns (Remarks, Status, Comments, ...), verbatim"),
         _c("items", INTEGER, "number of Progress items", True),
@@ -122,7 +148,12 @@ EVENTS = Table(
     "Progress item (a listed event or a prose statement)",
     (
         _c("event_id", STRING, _ID + " (action id, item number)", True),
-        _c("event_key", STRING, "the real event this item mentions: equal for every mention of one event", True),
+        _c(
+            "event_key",
+            STRING,
+            "the real event this item mentions: equal for every mention of one event",
+            True,
+        ),
         _c("action_id", STRING, "foreign key to `actions`", True),
         _c("doc_id", STRING, "foreign key to `documents`", True),
         *_DOC,
@@ -131,7 +162,13 @@ EVENTS = Table(
         _c("action_no", STRING, "number of the action the item is listed under", True),
         _c("item_no", INTEGER, "position of the item in its Progress cell, from 1", True),
         _c("region", STRING, "the regional sub-heading the item is listed under (`Asia/Pacific`)"),
-        _c("kind", STRING, "`event` for a listed event, `development` for a statement", True, ("event", "development")),
+        _c(
+            "kind",
+            STRING,
+            "`event` for a listed event, `development` for a statement",
+            True,
+            ("event", "development"),
+        ),
         _c("title", STRING, "the item without its trailing place/date or reference parenthetical", True),
         _c("country_iso3", STRING, "ISO 3166 alpha-3; several as `AAA;BBB`"),
         _c("country", STRING, "English short name; several as `A; B`"),
@@ -139,7 +176,11 @@ EVENTS = Table(
         _c("city", STRING, "city, when named (or known from a venue such as `WCO Headquarters`)"),
         _c("start_date", DATE, "first day of the start period (`2015-06` -> 2015-06-01)"),
         _c("end_date", DATE, "last day of the end period (`2015-06` -> 2015-06-30)"),
-        _c("start_iso", STRING, "the start as ISO 8601 text at the precision known: `2015-10-22`, `2015-10`, `2015`"),
+        _c(
+            "start_iso",
+            STRING,
+            "the start as ISO 8601 text at the precision known: `2015-10-22`, `2015-10`, `2015`",
+        ),
         _c("end_iso", STRING, "the end, the same way"),
         _c("date_precision", STRING, "`day`, `month` or `year`", enum=PRECISIONS),
         _c("event_type", STRING, "event type (vocabulary below)", True, EVENT_TYPES),
@@ -291,7 +332,9 @@ def typed_frame(table: Table | str, records: list[dict]) -> pd.DataFrame:
     nullable integers, dates as `datetime.date`, lists as Python lists, None for empty."""
     table = TABLES[table] if isinstance(table, str) else table
     data = {c.name: [_value(c, r.get(c.name)) for r in records] for c in table.columns}
-    df = pd.DataFrame({c.name: pd.Series(data[c.name], dtype=_PANDAS.get(c.type, "object")) for c in table.columns})
+    df = pd.DataFrame(
+        {c.name: pd.Series(data[c.name], dtype=_PANDAS.get(c.type, "object")) for c in table.columns}
+    )
     if len(df) and table.sort:
         order = sorted(range(len(records)), key=lambda i: tuple(_sort_key(data[k][i]) for k in table.sort))
         df = df.iloc[order].reset_index(drop=True)
@@ -337,7 +380,7 @@ def _csv_cell(column: Column, v) -> str | None:
     if v is None:
         return None
     if column.type in (LIST, BOX):
-        return LIST_SEPARATOR.join(_fmt(x).replace(";", "\\;") for x in v)
+        return LIST_SEPARATOR.join(_fmt(x).replace("\\", "\\\\").replace(";", "\\;") for x in v)
     return _fmt(v)
 
 
@@ -367,8 +410,8 @@ def parse_csv_cell(column: Column, cell: str | None):
     if column.type in (LIST, BOX):
         parts, cur, i = [], "", 0
         while i < len(cell):
-            if cell[i] == "\\" and cell[i + 1 : i + 2] == ";":
-                cur, i = cur + ";", i + 2
+            if cell[i] == "\\" and i + 1 < len(cell):  # `\;` and `\\` are escapes
+                cur, i = cur + cell[i + 1], i + 2
                 continue
             if cell[i] == ";":
                 parts.append(cur)
