@@ -173,7 +173,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
         )
     document = {
         "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format, "sha256": d.sha256,
-        "title": d.title, "doc_type": d.doc_type, "language": d.language, "as_of": d.as_of.isoformat() if d.as_of else None,
+        "title": d.title, "doc_type": d.doc_type, "language": d.language,
+        "as_of": d.as_of.isoformat() if d.as_of else None,
         "issued": d.issued.isoformat() if d.issued else None, "page_count": d.page_count,
         "sections": len(d.sections), "actions": len(actions), "events": len(events),
         "coverage": round(cov.share, 4), "warnings": len(warnings),
