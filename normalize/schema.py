@@ -489,3 +489,7 @@ def data_dictionary() -> str:
             out.append(f"| `{c.name}` | {kind}{'' if c.required else ', nullable'} | {c.doc} |")
         out.append("")
     return "\n".join(out)
+
+
+if __name__ == "__main__":  # `python -m normalize.schema`: the data dictionary, for the README
+    print(data_dictionary())
