@@ -14,11 +14,12 @@ import os
 import sys
 from pathlib import Path
 
-from extract.errors import InputNotFound, PipelineError
+from extract.errors import InputNotFound, PipelineError, printable
 
 # What a folder is searched for; a file named directly is read whatever its name.
 READABLE = (".txt", ".docx", ".pdf")
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OUTPUT, EXIT_INTERNAL = 3, 4  # the output could not be written; a bug of ours (see docs)
 COMMANDS = ("convert", "audit", "diff")
 
 
@@ -183,10 +184,13 @@ def convert_main(argv: list[str]) -> int:
         parser.error("--jobs must be at least 1")
     if args.executor == "dask" and not args.scheduler:
         parser.error("--executor dask needs --scheduler ADDRESS")
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        print(f"Error: {printable(args.out)}: exists and is not a folder", file=sys.stderr)
+        return EXIT_USAGE
     try:
         files = collect_inputs(args.inputs, args.include)
     except PipelineError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     if not files:
         looked = ", ".join(_extensions(args.include))
@@ -203,7 +207,17 @@ def convert_main(argv: list[str]) -> int:
     )  # fmt: skip
     for error in dataset.errors.to_dict("records"):
         print(f"Error: {error['message']}", file=sys.stderr)
-    dataset.write(args.out, partitioned=args.executor == "dask")
+    from normalize.publish import OutputError
+
+    try:
+        dataset.write(args.out, partitioned=args.executor == "dask")
+    except OutputError as exc:
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
+        print(
+            f"Nothing was written; the previous output in {printable(args.out)}/ is as it was.",
+            file=sys.stderr,
+        )
+        return EXIT_OUTPUT
     _say(
         args,
         f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
@@ -299,9 +313,25 @@ def main(argv: list[str] | None = None) -> int:
             main_parser().parse_args(argv)
             return EXIT_OK
         return convert_main(argv)
-    except KeyboardInterrupt:
-        print("Interrupted: nothing was written; the previous output is as it was.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:  # normalize.publish.Interrupted tells which output is in place
+        message = getattr(
+            exc, "message", "Interrupted: nothing was written; the previous output is as it was."
+        )
+        print(message, file=sys.stderr)
+        return getattr(exc, "exit_status", 130)
+    except OSError as exc:  # the environment: permissions, a full disk, a missing folder
+        where = printable(os.fsdecode(exc.filename)) if exc.filename else "pipeline"
+        print(f"Error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+    except Exception as exc:  # noqa: BLE001 - our bug: one line, not a traceback (PIPELINE_DEBUG=1 shows it)
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        print(
+            f"Internal error (a bug in this program, not in your files): {type(exc).__name__}: "
+            f"{printable(str(exc))}; run with PIPELINE_DEBUG=1 for the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

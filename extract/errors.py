@@ -1,6 +1,11 @@
 """The errors a user can cause with their input. The CLI prints `Error: <message>`
 for any of them and never a traceback."""
 
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
 
 class PipelineError(Exception):
     """Base class: something about the input or the request is wrong."""
@@ -28,3 +33,60 @@ class NoTextLayer(PipelineError):
 
 class InputNotFound(PipelineError):
     """A path given on the command line does not exist or holds no readable report."""
+
+
+class InternalError(Exception):
+    """A bug in this program (not in the file) met while converting a file: reported
+    with the file that triggered it, never blamed on it."""
+
+
+_OUR_CODE = tuple(
+    str(Path(__file__).resolve().parent.parent / sub) + os.sep for sub in ("extract", "normalize")
+)
+
+
+def raised_in_our_code(exc: BaseException) -> bool:
+    """True when the innermost frame of the exception's traceback is the project's
+    own code: our bug, whatever file we were reading. An exception raised inside a
+    parser library (pdfminer, python-docx, lxml, zipfile) is the file's damage."""
+    tb = exc.__traceback__
+    if tb is None:
+        return False
+    while tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb.tb_frame.f_code.co_filename.startswith(_OUR_CODE)
+
+
+def describe_failure(exc: BaseException, path: str) -> tuple[str, str]:
+    """(error_type, one-line message) for a file that could not be converted."""
+    if isinstance(exc, PipelineError):
+        return type(exc).__name__, _one_line(str(exc))
+    if isinstance(exc, UnicodeError):  # a codec refused the bytes: malformed UTF-16, say
+        return CorruptDocument.__name__, _one_line(f"{path}: the text is not validly encoded ({exc})")
+    if isinstance(exc, MemoryError):
+        return "OutOfMemory", f"{path}: out of memory while converting the file"
+    if isinstance(exc, OSError):  # the environment: permissions, I/O error, file gone
+        reason = exc.strerror or str(exc)
+        return type(exc).__name__, _one_line(f"{exc.filename or path}: {reason}")
+    if not raised_in_our_code(exc):
+        return CorruptDocument.__name__, _one_line(
+            f"{path}: the file is damaged ({type(exc).__name__}: {exc})"
+        )
+    return InternalError.__name__, _one_line(
+        f"{path}: internal error (a bug in this program, not a problem with the file): "
+        f"{type(exc).__name__}: {exc}"
+    )
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())[:500]
+
+
+def printable(name: str) -> str:
+    """A path (or a message naming one) as text that can be written anywhere: bytes
+    of a file name that are not valid UTF-8 (which Python keeps as lone surrogates)
+    become `\\xff` escapes."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
+from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
 from .glyphs import Glyphs, line_run
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
@@ -45,6 +45,8 @@ def read_pdf(path: Path) -> Document:
                 page.close()  # drop the page's parsed objects: memory stays flat on long reports
             page_count = len(pdf.pages)
         except Exception as exc:  # damage deeper in the file shows up page by page
+            if raised_in_our_code(exc):
+                raise  # our bug, not the file's damage: reported as an internal error
             raise CorruptDocument(f"{path}: the PDF is damaged ({_reason(exc)})") from exc
     if chars_seen == 0:
         if images_seen or page_count:

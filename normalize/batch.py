@@ -7,14 +7,23 @@ pickles to worker processes and serialises to the cache unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
 import os
+import shutil
+import signal
 import sys
+import tempfile
+import zlib
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
+
+from extract.errors import printable
+
+from .faults import checkpoint
 
 PIPELINE_VERSION = "1"
 _CODE_ROOTS = ("extract", "normalize")
@@ -31,29 +40,37 @@ class FileResult:
     acronyms: dict[str, list[str]] = field(default_factory=dict)  # defined in the document
     error: dict | None = None
     cached: bool = False
+    duplicate_of: str | None = None  # same bytes as this earlier input: converted once, listed with a warning
 
 
 def convert_file(path: str | Path) -> FileResult:
-    """Read and normalize one file; any failure is returned as an error record."""
+    """Read and normalize one file; any failure is returned as an error record:
+    the file's own problem, the environment's, or (named as such) our bug."""
     from extract import read
+    from extract.errors import describe_failure
 
     from . import normalize
     from .dataset import document_records
     from .identity import acronym_table
 
     path = Path(path)
+    checkpoint("worker", path.name)
     stage = "read"
     try:
         doc = read(path)
         stage = "normalize"
         document, actions, events, warnings = document_records(normalize(doc))
-        return FileResult(str(path), document, actions, events, warnings, doc.text, acronym_table([doc.text]))
+        result = FileResult(
+            str(path), document, actions, events, warnings, doc.text, acronym_table([doc.text])
+        )
     except Exception as exc:  # noqa: BLE001 - isolation: one bad file must not stop the batch
-        from extract.errors import PipelineError
-
-        message = str(exc) if isinstance(exc, PipelineError) else f"{path}: {type(exc).__name__}: {exc}"
-        error = {"file": str(path), "stage": stage, "error_type": type(exc).__name__, "message": message}
-        return FileResult(str(path), error=error)
+        name = printable(str(path))
+        error_type, message = describe_failure(exc, name)
+        error = {"file": name, "stage": stage, "error_type": error_type, "message": printable(message)}
+        return FileResult(name, error=error)
+    if printable(str(path)) != str(path):
+        _relocate(result, path, cached=False)
+    return result
 
 
 @cache
@@ -70,50 +87,124 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
+_ENTRY_SCHEMA = 2
+_RESULT_TYPES = {
+    "path": str, "document": dict, "actions": list, "events": list, "warnings": list, "text": str,
+    "acronyms": dict, "error": type(None), "cached": bool, "duplicate_of": type(None),
+}  # fmt: skip
+
+
+def _checksum(payload: dict) -> str:
+    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+
+
 class Cache:
-    """Results keyed by (file content hash, code version)."""
+    """Results keyed by (file content hash, code version). An entry holds its schema
+    number, its key, the result and a SHA-256 of the result: anything that does not
+    check out (truncated, altered, a folder, another schema) is a miss, deleted and
+    rebuilt, never an error. Entries are written to a temporary file and renamed, so
+    a full disk or a kill leaves no partial entry under an entry's name."""
 
     def __init__(self, directory: str | Path) -> None:
         self.dir = Path(directory)
+        self.rebuilt: list[str] = []  # entries found invalid this run: "<entry>: <why>"
+        self.failed: list[str] = []  # entries that could not be written: "<entry>: <why>"
 
-    def _key_path(self, path: Path) -> Path:
-        from extract.layout import file_sha256
+    def entry(self, sha256: str) -> Path:
+        return self.dir / f"{sha256}-{code_version()}.json.gz"
 
-        return self.dir / f"{file_sha256(path)}-{code_version()}.json.gz"
-
-    def get(self, path: Path) -> FileResult | None:
+    def get(self, path: Path, sha256: str) -> FileResult | None:
+        entry = self.entry(sha256)
+        if not entry.exists() and not entry.is_symlink():
+            return None
         try:
-            entry = self._key_path(path)
-            if not entry.is_file():
-                return None
             with gzip.open(entry, "rt", encoding="utf-8") as f:
-                result = FileResult(**json.load(f))
-        except (OSError, ValueError, TypeError):
-            return None  # an unreadable entry is a miss, never an error
+                stored = json.load(f)
+            result = self._validated(stored, entry.name, sha256)
+        except (OSError, EOFError, ValueError, TypeError, KeyError, zlib.error) as exc:
+            self._discard(entry, f"{type(exc).__name__}: {exc}")
+            return None
         return _relocate(result, path)
 
-    def put(self, path: Path, result: FileResult) -> None:
-        if result.error is not None:
+    @staticmethod
+    def _validated(stored, name: str, sha256: str) -> FileResult:
+        if not isinstance(stored, dict) or stored.get("schema") != _ENTRY_SCHEMA:
+            raise ValueError("not a cache entry of this version")
+        if stored.get("key") != name or not isinstance(stored.get("result"), dict):
+            raise ValueError("the entry names another key")
+        payload = stored["result"]
+        if _checksum(payload) != stored.get("checksum"):
+            raise ValueError("checksum mismatch")
+        if set(payload) != set(_RESULT_TYPES):
+            raise ValueError("fields differ from a result's")
+        for key, kind in _RESULT_TYPES.items():
+            if not isinstance(payload[key], kind):
+                raise ValueError(f"{key} is not a {kind.__name__}")
+        if payload["document"].get("sha256") != sha256:
+            raise ValueError("the entry describes another file")
+        return FileResult(**payload)
+
+    def _discard(self, entry: Path, why: str) -> None:
+        self.rebuilt.append(f"{printable(str(entry))}: {why}")
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            pass  # a read-only cache: the entry is just not used
+
+    def put(self, sha256: str, result: FileResult) -> None:
+        if result.error is not None or result.duplicate_of is not None:
             return  # failures are retried on the next run
-        self.dir.mkdir(parents=True, exist_ok=True)
-        entry = self._key_path(path)
-        tmp = entry.with_suffix(f".tmp{os.getpid()}")
-        with gzip.open(tmp, "wt", encoding="utf-8") as f:
-            json.dump(asdict(result), f, ensure_ascii=False)
-        os.replace(tmp, entry)
+        payload = asdict(result)
+        payload["cached"] = False
+        entry = self.entry(sha256)
+        tmp = None
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            stored = {
+                "schema": _ENTRY_SCHEMA,
+                "key": entry.name,
+                "checksum": _checksum(payload),
+                "result": payload,
+            }
+            fd, tmp = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=self.dir)
+            with os.fdopen(fd, "wb") as raw, gzip.open(raw, "wt", encoding="utf-8") as f:
+                json.dump(stored, f, ensure_ascii=False)
+            os.chmod(tmp, 0o644)  # mkstemp makes it private; entries are as shareable as the output
+            checkpoint("cache-write")
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            os.replace(tmp, entry)
+            tmp = None
+        except OSError as exc:  # a full disk, a read-only cache: the result is still good
+            self.failed.append(f"{printable(str(exc.filename or entry))}: {exc.strerror or exc}")
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+    def clean_stale(self) -> None:
+        """Temporary files of runs killed while writing an entry."""
+        if self.dir.is_dir():
+            for tmp in self.dir.glob(".*.tmp"):
+                with contextlib.suppress(OSError):
+                    tmp.unlink()
 
 
-def _relocate(result: FileResult, path: Path) -> FileResult:
+def _relocate(result: FileResult, path: Path, cached: bool = True) -> FileResult:
     """The same content found under another name: records take the new name."""
+    name, stem = printable(str(path)), printable(path.stem)
     for record in [result.document, *result.actions, *result.events, *result.warnings]:
         if record is None:
             continue
         if "source_file" in record:
-            record["source_file"] = str(path)
+            record["source_file"] = name
         if "doc" in record:
-            record["doc"] = path.stem
-    result.path = str(path)
-    result.cached = True
+            record["doc"] = stem
+    result.path = name
+    result.cached = cached
     return result
 
 
@@ -128,17 +219,84 @@ def _progress(total: int):
 
     def log(result: FileResult) -> None:
         done[0] += 1
-        status = "failed" if result.error else ("cached" if result.cached else "ok")
+        status = "failed" if result.error else "duplicate" if result.duplicate_of else None
+        status = status or ("cached" if result.cached else "ok")
         print(f"[{done[0]}/{total}] {status} {result.path}", file=sys.stderr)
 
     return log, lambda: None
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which stops the batch cleanly."""
-    import signal
-
+def _worker_init(parent: int) -> None:
+    """Workers leave Ctrl-C to the parent, which stops the batch cleanly, and die
+    with it: the kernel kills a worker whose parent is gone (PR_SET_PDEATHSIG), so a
+    killed run leaves no worker converting for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere the pool's own checks
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _died(path: Path) -> FileResult:
+    name = printable(str(path))
+    message = (
+        f"{name}: the worker process converting this file died "
+        "(killed by a signal, e.g. by the out-of-memory killer); the other files were converted"
+    )
+    return FileResult(
+        name, error={"file": name, "stage": "worker", "error_type": "WorkerDied", "message": message}
+    )
+
+
+def _convert_in_pool(paths: list[Path], jobs: int, tick) -> list[FileResult]:
+    """Convert in a process pool, at most `jobs` files in flight, so that when a
+    worker dies (SIGKILL, out of memory) the files it may have held are known: the
+    pool is rebuilt, the files that were only waiting are converted as before, and
+    each file that was in flight is tried again alone; one that kills its worker
+    alone is that file's error."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    results: list[FileResult | None] = [None] * len(paths)
+    pending = list(range(len(paths)))[::-1]  # a stack: pop() takes them in input order
+    suspects: list[int] = []
+    while pending or suspects:
+        alone = not pending  # only suspects left: one at a time, one worker
+        queue = pending if pending else [suspects.pop()]
+        width = 1 if alone else jobs
+        pool = ProcessPoolExecutor(max_workers=width, initializer=_worker_init, initargs=(os.getpid(),))
+        in_flight: dict = {}
+        try:
+            while queue or in_flight:
+                while queue and len(in_flight) < width:
+                    i = queue.pop()
+                    in_flight[pool.submit(convert_file, paths[i])] = i
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                broken = False
+                for future in done:
+                    i = in_flight.pop(future)
+                    try:
+                        results[i] = future.result()
+                    except BrokenProcessPool:
+                        broken = True
+                        if not alone:
+                            suspects.append(i)
+                            continue
+                        results[i] = _died(paths[i])
+                    tick(results[i])
+                if broken:
+                    suspects += in_flight.values()  # their worker pool is gone with them
+                    in_flight.clear()
+                    break
+                checkpoint("convert")
+        finally:  # on Ctrl-C: drop queued files instead of converting them before exiting
+            pool.shutdown(wait=True, cancel_futures=True)
+    return results
 
 
 def _convert_on_dask(paths: list[Path], scheduler: str | None, tick) -> list[FileResult]:
@@ -161,6 +319,31 @@ def _convert_on_dask(paths: list[Path], scheduler: str | None, tick) -> list[Fil
     return results
 
 
+def _sha256(path: Path) -> str | FileResult:
+    from extract.errors import describe_failure
+    from extract.layout import file_sha256
+
+    try:
+        return file_sha256(path)
+    except OSError as exc:  # unreadable, vanished, a folder: that file's error, not the batch's
+        name = printable(str(path))
+        error_type, message = describe_failure(exc, name)
+        return FileResult(
+            name, error={"file": name, "stage": "read", "error_type": error_type, "message": message}
+        )
+
+
+def _duplicate(path: Path, first: Path) -> FileResult:
+    name, stem = printable(str(path)), printable(path.stem)
+    warning = {
+        "doc": stem,
+        "source_file": name,
+        "code": "duplicate_input",
+        "detail": f"same content as {printable(str(first))}: converted once, counted once",
+    }
+    return FileResult(name, warnings=[warning], duplicate_of=printable(str(first)))
+
+
 def convert_many(
     paths: list[Path],
     jobs: int = 1,
@@ -171,13 +354,28 @@ def convert_many(
 ):
     """Convert every path; results come back in input order whatever `jobs` is.
 
+    An input whose bytes equal an earlier input's is converted once: it comes back
+    as a result with `duplicate_of` set and one `duplicate_input` warning.
     `executor="dask"` sends the files to the Dask scheduler at `scheduler` (an
     address, or a `distributed.LocalCluster`) instead of the local process pool."""
     store = Cache(cache_dir) if cache_dir else None
+    if store:
+        store.clean_stale()
     results: list[FileResult | None] = [None] * len(paths)
+    hashes: dict[int, str] = {}
+    first_of: dict[str, int] = {}
     todo = []
     for i, path in enumerate(paths):
-        hit = store.get(path) if store else None
+        sha = _sha256(path)
+        if isinstance(sha, FileResult):
+            results[i] = sha
+            continue
+        if sha in first_of:
+            results[i] = _duplicate(path, paths[first_of[sha]])
+            continue
+        first_of[sha] = i
+        hashes[i] = sha
+        hit = store.get(path, sha) if store else None
         if hit is not None:
             results[i] = hit
         else:
@@ -193,22 +391,20 @@ def convert_many(
             ):
                 results[i] = result
         elif jobs > 1 and len(todo) > 1:
-            from concurrent.futures import ProcessPoolExecutor
-
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
-            try:
-                for i, result in zip(todo, pool.map(convert_file, [paths[i] for i in todo]), strict=True):
-                    results[i] = result
-                    tick(result)
-            finally:  # on Ctrl-C: drop queued files instead of converting them before exiting
-                pool.shutdown(wait=True, cancel_futures=True)
+            for i, result in zip(todo, _convert_in_pool([paths[i] for i in todo], jobs, tick), strict=True):
+                results[i] = result
         else:
             for i in todo:
                 results[i] = convert_file(paths[i])
                 tick(results[i])
+                checkpoint("convert")
     finally:
         close()
     if store:
         for i in todo:
-            store.put(paths[i], results[i])
+            store.put(hashes[i], results[i])
+        for line in store.rebuilt:
+            print(f"Warning: {line}: invalid cache entry, converted again", file=sys.stderr)
+        for line in store.failed:
+            print(f"Warning: {line}: cache entry not written (the output is not affected)", file=sys.stderr)
     return results

@@ -10,12 +10,6 @@ runs and machines, and a re-issued report with new content gets a new one.
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import signal
-import tempfile
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,6 +210,9 @@ class Dataset:
             if r.error is not None:
                 errors.append(r.error)
                 continue
+            if r.document is None:  # a duplicate input: its warning only, its mentions counted once
+                warnings += r.warnings
+                continue
             docs.append(r.document)
             actions += r.actions
             events += r.events
@@ -245,36 +242,13 @@ class Dataset:
         return write_all(self, Path(folder), partitioned=partitioned)
 
     def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
-        """Write every table into a scratch folder, then move them all into place at
-        once: an interrupted run leaves the previous output as it was.
+        """Write every table into a scratch folder beside OUT, then swap it in as a
+        whole (`normalize.publish`): an interrupted run leaves the previous output
+        or the new one, never a mix.
 
         `partitioned` also writes `events_by_doc/` (Parquet partitioned by `doc`),
         the layout a cluster run leaves for engines that read partitions."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=".writing-", dir=out))
-        try:
-            self.write_files(scratch, partitioned=partitioned)
-            files = sorted(scratch.iterdir())
-            with _signals_deferred():
-                for f in files:
-                    if f.is_dir() and (out / f.name).exists():
-                        shutil.rmtree(out / f.name)
-                    os.replace(f, out / f.name)
-            return [out / f.name for f in files]
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
+        from .publish import publish
 
-
-@contextmanager
-def _signals_deferred():
-    """Hold SIGINT/SIGTERM while the finished files are renamed into place."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    blocked = {signal.SIGINT, signal.SIGTERM}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, blocked)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        published = publish(out_dir, lambda scratch: self.write_files(scratch, partitioned=partitioned))
+        return [published.out_dir / name for name in published.files]

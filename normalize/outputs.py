@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import TABLES, csv_frame, json_row, json_schema, rows, to_arrow
+from .schema import LIST, STRING, TABLES, csv_frame, json_row, json_schema, rows, to_arrow
 
 # Views for the questions analysts ask first. Several countries are `AAA;BBB`: an
 # event counts once for each.
@@ -42,21 +42,17 @@ VIEWS = {
 }
 
 
-def _csv_safe():
-    """The integrity branch's CSV-cell safety (formula injection), when present."""
-    try:
-        from .publish import safe_cell  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return safe_cell
-
-
 def write_csv(table: str, df, path: Path) -> None:
+    """Text cells formula-safe (`normalize.csvsafe`); `schema.read_csv` reads them back exactly."""
+    from .csvsafe import escape_cell
+    from .faults import checkpoint
+
     frame = csv_frame(table, df)
-    safe = _csv_safe()
-    if safe is not None:
-        frame = frame.map(lambda v: v if v is None else safe(v))
+    for column in TABLES[table].columns:
+        if column.type in (STRING, LIST):
+            frame[column.name] = frame[column.name].map(escape_cell, na_action="ignore")
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    checkpoint("write")
 
 
 def write_parquet(table: str, df, path: Path) -> None:

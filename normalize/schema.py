@@ -425,12 +425,18 @@ def parse_csv_cell(column: Column, cell: str | None):
 
 
 def read_csv(table: Table | str, path) -> list[dict]:
-    """A CSV output file back to typed records."""
+    """A CSV output file back to typed records (formula-safety quotes removed)."""
     import csv
 
+    from .csvsafe import unescape_cell
+
     table = TABLES[table] if isinstance(table, str) else table
+
+    def cell(c: Column, value):
+        return parse_csv_cell(c, unescape_cell(value) if c.type in (STRING, LIST) else value)
+
     with open(path, encoding="utf-8", newline="") as f:
-        return [{c.name: parse_csv_cell(c, r.get(c.name)) for c in table.columns} for r in csv.DictReader(f)]
+        return [{c.name: cell(c, r.get(c.name)) for c in table.columns} for r in csv.DictReader(f)]
 
 
 # --- schema and documentation --------------------------------------------------------

@@ -184,3 +184,12 @@ def test_a_csv_list_cell_round_trips(values):
     column = schema.Column("x", schema.LIST, "")
     cell = schema._csv_cell(column, values)
     assert schema.parse_csv_cell(column, cell) == values
+
+
+def test_the_duckdb_file_holds_the_same_tables_run_after_run(out, tmp_path):
+    pipeline.run([SAMPLES / f"{SEED_000}.txt", SAMPLES / f"{SEED_000}.pdf"], jobs=1).write(tmp_path)
+    for table in schema.TABLES:
+        query = f"SELECT * FROM {table}"
+        with duckdb.connect(str(out / "events.duckdb"), read_only=True) as a:
+            with duckdb.connect(str(tmp_path / "events.duckdb"), read_only=True) as b:
+                assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
