@@ -128,18 +128,24 @@ def audit_main(argv: list[str]) -> int:
     parser.add_argument("output_dir", help="a folder written by a conversion run")
     _verbosity(parser)
     args = parser.parse_args(argv)
-    from normalize.audit import audit
+    from normalize.audit import MalformedOutput, audit
 
-    if not (Path(args.output_dir) / "documents.csv").is_file():
-        print(f"Error: {args.output_dir}: not an output folder (no documents.csv)", file=sys.stderr)
+    try:
+        result = audit(args.output_dir)
+    except MalformedOutput as exc:
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
-    checked, problems = audit(args.output_dir)
-    for p in problems:
-        print(f"MISMATCH {p.source_file}: {p.record}: {p.reason}")
-    if problems:
-        print(f"audit failed: {len(problems)} of {checked} records no longer match their source")
+    for p in result.problems:
+        print(f"MISMATCH {printable(p.source_file)}: {p.record}: {p.reason}")
+    counts = (
+        f"{result.records_checked} of {result.records} records (events and actions) "
+        f"in {result.files_checked} of {result.files} files"
+    )
+    if result.problems:
+        failed = f"{len(result.problems)} problems, {result.failed_records} records do not match"
+        print(f"audit failed: {failed}; checked {counts}")
         return EXIT_SOME_FAILED
-    _say(args, f"audit passed: {checked} records match their sources")
+    _say(args, f"audit passed: {counts} match their sources")
     return EXIT_OK
 
 
@@ -218,10 +224,12 @@ def convert_main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_OUTPUT
+    no_table = int((dataset.documents["actions"] == 0).sum()) if len(dataset.documents) else 0
     _say(
         args,
         f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
-        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed -> {args.out}/",
+        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed, {no_table} with no action table"
+        f" -> {args.out}/",
     )
     if args.verbosity > 0 and len(dataset.warnings):
         for code, n in dataset.warnings["code"].value_counts().sort_index().items():

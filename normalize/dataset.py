@@ -10,14 +10,18 @@ runs and machines, and a re-issued report with new content gets a new one.
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from extract.tables import no_action_table_reason, unassigned_cells
+
 from . import Normalized
-from .audit import coverage
-from .identity import assign_event_keys, unique_events
+from .audit import PROVENANCE, coverage
+from .identity import assign_event_keys, flag_shared_keys, unique_events
 from .schema import ACTIONS, DOCUMENTS, ERRORS, EVENTS, WARNINGS, at_precision, period_bounds, typed_frame
 
 DOCUMENT_COLUMNS = DOCUMENTS.names
@@ -67,8 +71,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             "timeframe": a.timeframe,
             "deadline": a.deadline,
             "deadline_date": _bounds(a.deadline, 1),
-            "remarks": a.remarks,
             "continuous": a.continuous,
+            "remarks": a.remarks,
             "items": items_per_action.get(a.action_no, 0),
             "page": a.page,
             "char_start": a.char_start,
@@ -148,10 +152,22 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "doc": d.doc,
                 "source_file": d.source_file,
                 "action_no": frag.action_no,
-                "code": "unassigned_text",
+                "code": frag.code,
                 "detail": frag.text[:200],
                 "char_start": frag.start,
                 "char_end": frag.end,
+            }  # fmt: skip
+        )
+    for header, page, text, start, end in unassigned_cells(d):
+        where = f"page {page}, " if page else ""
+        warnings.append(
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "unassigned_cell",
+                "detail": f"{where}column '{header}': {text}"[:200],
+                "char_start": start,
+                "char_end": end,
             }  # fmt: skip
         )
     for message in d.warnings:
@@ -161,8 +177,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             {
                 "doc": d.doc,
                 "source_file": d.source_file,
-                "code": "no_actions",
-                "detail": "no action table found",
+                "code": "no_action_table",
+                "detail": no_action_table_reason(d),
             }
         )
     document = {
@@ -224,6 +240,7 @@ class Dataset:
         events.sort(key=lambda e: (e["source_file"], e["char_start"]))
         for event, key in zip(events, assign_event_keys(events, acronyms), strict=True):
             event["event_key"] = key
+        warnings += flag_shared_keys(events)
         return cls(
             documents=typed_frame("documents", docs),
             actions=typed_frame("actions", actions),
@@ -239,7 +256,10 @@ class Dataset:
         report); `publish` moves them into place together."""
         from .outputs import write_all
 
-        return write_all(self, Path(folder), partitioned=partitioned)
+        written = write_all(self, Path(folder), partitioned=partitioned)
+        # Where relative `source_file` paths start from: `audit` run from elsewhere finds them.
+        (Path(folder) / PROVENANCE).write_text(json.dumps({"cwd": os.getcwd()}) + "\n", encoding="utf-8")
+        return [*written, Path(folder) / PROVENANCE]
 
     def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
         """Write every table into a scratch folder beside OUT, then swap it in as a

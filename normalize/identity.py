@@ -1,8 +1,24 @@
-"""One event, many mentions: give every mention of the same real event one
-`event_key`, within a report and across reports and formats.
+"""One event, many mentions.
 
-The rule, decided from seed 000 (see README, "Event identity"): two mentions are
-the same event when
+`event_key` (the stored key) depends only on the event itself, so that adding or
+removing other reports never changes the key of an event already seen, and so that
+the same event gets the same key in the English and the French version of a report:
+
+  * an event with a place and a date (`kind` event, a country, a start date) is
+    keyed by what does not depend on the report's language: kind, event type,
+    country, start and end dates (at their precision), and the marks of its title,
+    i.e. its acronyms (`TRS`, `IPR`, `CPLP`; an organisation's other spellings map
+    to its acronym, the WCO itself marks nothing) and numbers (`Phase 3`, `2015`);
+  * anything else (a prose statement, an undated or placeless item) is keyed by the
+    same fields plus its topic words (title words less stop and generic words), which
+    do depend on the language: such mentions are matched within one language only.
+  Trade-off: two distinct events of the same type, country and dates whose titles
+  carry no acronym or number to tell them apart share a key (seed 000: the Mercator
+  and the Strategic Initiatives workshops in South Africa, 15-17 September 2015);
+  `Dataset` flags such pairs `shared_key` when their titles share no topic word.
+
+`match_mentions` is the looser rule `diff` uses to pair the two versions of one
+event (a corrected date, a reworded title): two mentions are the same event when
   * they are the same kind of record (event or prose development) and type
     (`other` agrees with any), and
   * their places agree (same country; a mention with no place agrees with any,
@@ -15,8 +31,6 @@ the same event when
     is at least half contained in the larger, and at least one is shared.
   Prose statements, and mentions with no date, are the same only when their
   normalized titles are equal.
-`National TRS Workshop` and `National IPR Workshop` (same country, same week)
-share no topic word and stay apart.
 """
 
 from __future__ import annotations
@@ -26,6 +40,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 import pandas as pd
 
@@ -49,20 +64,26 @@ _ALSO_GENERIC = {
     "third",
 }
 _ACRONYM_DEF = re.compile(
-    r"((?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)"
+    r"((?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)$"
 )
+_ACRONYM_USE = re.compile(r"\(([A-Z][A-Za-z0-9]{1,9})\)")
+# The phrase an acronym abbreviates stands right before it: 8 words of at most ~40
+# characters. Looking back this far only keeps the search linear in the text's length
+# (a 200,000-character line made the unanchored pattern backtrack for minutes).
+_ACRONYM_LOOKBACK = 400
 _MIN_CONTAINMENT = 0.5
 _MIN_CONTAINMENT_PLACELESS = 0.8  # no place to confirm the match: the titles must say more
 _CORRECTION_WINDOW = timedelta(days=31)
 
 
-def _generic_words() -> set[str]:
+@cache
+def _generic_words() -> frozenset[str]:
     words = set(_ALSO_GENERIC)
     for table in ("event_types.csv", "scope_keywords.csv"):
         for k in _keyword_table(table):
             # Single-word keywords only: "train-the-trainer" names a format, a topic word.
             words.update(w.lower() for w in k.words if re.fullmatch(r"[A-Za-z]+", w))
-    return words
+    return frozenset(words)
 
 
 def _tokens(text: str) -> list[str]:
@@ -74,7 +95,12 @@ def acronym_table(texts: list[str]) -> dict[str, list[str]]:
     """Acronyms the reports define: `Post-Clearance Audit (PCA)` -> pca: [post, clearance, audit]."""
     table: dict[str, list[str]] = {}
     for text in texts:
-        for m in _ACRONYM_DEF.finditer(text or ""):
+        text = text or ""
+        for use in _ACRONYM_USE.finditer(text):
+            window = text[max(0, use.start() - _ACRONYM_LOOKBACK) : use.end()]
+            m = _ACRONYM_DEF.search(window, max(0, len(window) - _ACRONYM_LOOKBACK))
+            if m is None:
+                continue
             words = [w for w in _tokens(m.group(1)) if w not in _STOP]
             acronym = m.group(2).lower()
             initials = "".join(w[0] for w in words)
@@ -113,7 +139,7 @@ def _as_date(value, end: bool) -> date | None:
     return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
 
 
-def _mention(i: int, row: dict, acronyms: dict[str, list[str]], generic: set[str]) -> Mention:
+def _mention(i: int, row: dict, acronyms: dict[str, list[str]], generic: frozenset[str]) -> Mention:
     words = [w for w in _tokens(row.get("title") or "") if w not in _STOP]
     expanded = []
     for w in words:
@@ -171,11 +197,124 @@ def _records(table) -> list[dict]:
     return table.to_dict("records") if isinstance(table, pd.DataFrame) else list(table)
 
 
-def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> list[str]:
-    """An `event_key` per event (a DataFrame or a list of records), in order.
+_KEY_VERSION = "2"
+_CAPS = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")  # an acronym: two capitals or more
+_NUMBER = re.compile(r"\d+")
+_SELF = "WCO"  # the organisation that writes the reports: naming it tells no event apart
 
-    `acronyms`: the reports' own acronym definitions (see `acronym_table`); when
-    not given, they are read from the events' source texts."""
+
+def _value(record: dict, name: str) -> str:
+    v = record.get(name)
+    return "" if v is None or (isinstance(v, float) and v != v) else str(v)
+
+
+def title_marks(title: str) -> tuple[str, ...]:
+    """The title's language-independent tokens: acronyms (an organisation's other
+    spellings mapped to its acronym) and numbers. A title written in capitals has
+    no telling acronyms, only its numbers."""
+    from .lang import english_acronyms
+    from .nlp import organisations
+
+    title = english_acronyms(title)  # `OMD`, `ETM` in a French report: `WCO`, `TRS`
+    words = re.findall(r"[^\W_]+", title)
+    letters = [w for w in words if w.isalpha()]
+    shouting = len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)
+    marks = set(_NUMBER.findall(title))
+    if not shouting:
+        orgs = organisations()
+        for token in _CAPS.findall(title):
+            org = orgs.get(token)
+            marks.add(org.acronym if org else token)
+    marks.discard(_SELF)
+    return tuple(sorted(marks))
+
+
+def topic_words(title: str) -> tuple[str, ...]:
+    generic = _generic_words()
+    return tuple(
+        sorted({w for w in _tokens(title) if w not in _STOP and w not in generic and not w.isdigit()})
+    )
+
+
+def event_key(record: dict) -> str:
+    """The key of one mention, from the mention alone (see the module docstring)."""
+    kind, country, start = (
+        _value(record, "kind") or "event",
+        _value(record, "country_iso3"),
+        _value(record, "start_date"),
+    )
+    title = _value(record, "title")
+    parts = [
+        _KEY_VERSION,
+        kind,
+        _value(record, "event_type") or "other",
+        country,
+        start,
+        _value(record, "end_date"),
+    ]
+    parts.append(" ".join(title_marks(title)))
+    if not (kind == "event" and country and start):  # under-identified: the words must say which
+        parts.append(" ".join(topic_words(title)))
+    return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> list[str]:
+    """An `event_key` per event (a DataFrame or a list of records), in order. Each
+    key depends on its own event only: linear, and stable whatever else the run holds.
+    (`acronyms` is accepted for callers of the earlier, run-wide rule, and unused.)"""
+    return [event_key(r) for r in _records(events)]
+
+
+def shared_key_doubts(events: list[dict]) -> list[int]:
+    """Indexes of events whose key another event of the run shares while their titles
+    share no topic word: probably two events the key cannot tell apart."""
+    groups: dict[str, list[int]] = {}
+    for i, e in enumerate(events):
+        groups.setdefault(e["event_key"], []).append(i)
+    doubtful = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        topics = [frozenset(topic_words(_value(events[i], "title"))) for i in members]
+        for i, topic in zip(members, topics, strict=True):
+            if topic and any(other and not (topic & other) for other in topics):
+                doubtful.append(i)
+    return doubtful
+
+
+SHARED_KEY = "shared_key"
+
+
+def flag_shared_keys(events: list[dict]) -> list[dict]:
+    """Mark (in place) the events `shared_key_doubts` finds: warning code, lower
+    confidence; returns their rows for the warnings table."""
+    from .events import confidence
+
+    rows = []
+    for i in shared_key_doubts(events):
+        e = events[i]
+        had = e.get("warnings") or ()  # a list in records (normalize/schema.py); `a;b` in older ones
+        codes = tuple(c for c in (had.split(";") if isinstance(had, str) else had) if c) + (SHARED_KEY,)
+        e["warnings"], e["confidence"] = list(codes), confidence(codes)
+        rows.append(
+            {
+                "doc": e["doc"],
+                "source_file": e["source_file"],
+                "action_no": e["action_no"],
+                "item_no": e["item_no"],
+                "code": SHARED_KEY,
+                "detail": (e.get("source_text") or "")[:200],
+                "char_start": e["char_start"],
+                "char_end": e["char_end"],
+            }  # fmt: skip
+        )
+    return rows
+
+
+def match_mentions(events, acronyms: dict[str, list[str]] | None = None) -> list[int]:
+    """The looser rule `diff` uses: a cluster number per event, equal for mentions of
+    one event (a corrected date, a reworded title). `acronyms`: the reports' own
+    acronym definitions (see `acronym_table`); read from the source texts when not given."""
     rows = _records(events)
     if acronyms is None:
         acronyms = acronym_table([r.get("source_text") or "" for r in rows])
@@ -214,16 +353,7 @@ def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> l
         if m.start is None:
             first = by_title.setdefault((m.norm_title, m.country), m.index)
             parent[find(m.index)] = find(first)
-    clusters: dict[int, list[Mention]] = {}
-    for m in mentions:
-        clusters.setdefault(find(m.index), []).append(m)
-    keys = [""] * len(rows)
-    for members in clusters.values():
-        rep = min(members, key=lambda m: (m.country or "", m.start or date.min, m.norm_title))
-        digest = hashlib.sha256(f"{rep.country}|{rep.start}|{rep.norm_title}".encode()).hexdigest()[:16]
-        for m in members:
-            keys[m.index] = digest
-    return keys
+    return [find(i) for i in range(len(rows))]
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}

@@ -190,6 +190,8 @@ def test_the_duckdb_file_holds_the_same_tables_run_after_run(out, tmp_path):
     pipeline.run([SAMPLES / f"{SEED_000}.txt", SAMPLES / f"{SEED_000}.pdf"], jobs=1).write(tmp_path)
     for table in schema.TABLES:
         query = f"SELECT * FROM {table}"
-        with duckdb.connect(str(out / "events.duckdb"), read_only=True) as a:
-            with duckdb.connect(str(tmp_path / "events.duckdb"), read_only=True) as b:
-                assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
+        with (
+            duckdb.connect(str(out / "events.duckdb"), read_only=True) as a,
+            duckdb.connect(str(tmp_path / "events.duckdb"), read_only=True) as b,
+        ):
+            assert a.execute(query).fetchall() == b.execute(query).fetchall(), table
