@@ -11,8 +11,9 @@ import hashlib
 from pathlib import Path
 
 from . import meta
+from .language import detect_language
 from .model import Cell, Document, Paragraph, Row, Section, Table
-from .tables import RawParagraph, RawTable, assemble_tables
+from .tables import RawParagraph, RawTable, SkippedTable, assemble_tables
 
 
 def file_sha256(path: Path) -> str:
@@ -48,7 +49,11 @@ def build_document(
     writer = _Writer()
     paragraphs: list[Paragraph] = []
     laid_tables: list[tuple[RawTable, list[Row], int]] = []  # (raw, rows, index in paragraphs)
+    skipped: list[str] = []
     for block in assemble_tables(blocks):
+        if isinstance(block, SkippedTable):
+            skipped.append(block.header)
+            continue
         if isinstance(block, RawParagraph):
             if block.text.strip():
                 paragraphs.append(writer.write(block))
@@ -90,6 +95,8 @@ def build_document(
         tables=tuple(tables),
         page_count=page_count,
         warnings=warnings,
+        language=detect_language("".join(writer.parts)),
+        skipped_tables=tuple(skipped),
     )
 
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .bullets import LEADING_MARKER
 from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer, raised_in_our_code
 from .glyphs import Glyphs, line_run
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
 from .tables import RawParagraph, RawRow, RawTable, is_header_row, join_wrapped
 
-# Glyphs that start a list entry. Word's Symbol-font bullet arrives as a private-use
-# code point (U+F0B7 and friends) in many PDFs.
-_BULLET = re.compile(r"^\s*(?:[•◦▪▫■□●○‣⁃∙·\-–—*]|o(?=\s)|[\uf000-\uf0ff])\s*")
 _FURNITURE = re.compile(r"^\s*(?:-?\s*\d{1,4}\s*-?|page\s+\d+(?:\s+of\s+\d+)?|\d+\s*/\s*\d+)\s*$", re.I)
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 _PARAGRAPH_GAP = 0.55  # a vertical gap above this share of the line height starts a paragraph
@@ -212,7 +210,7 @@ def _cell_paragraphs(lines: list[dict], page: int, rules: list[tuple]) -> list[R
     paras: list[tuple[list[tuple[dict, int]], str, bool]] = []  # ((line, bullet length)..., style, opens)
     prev = None
     for line in lines:
-        bullet = _BULLET.match(line["text"])
+        bullet = LEADING_MARKER.match(line["text"])
         skip = bullet.end() if bullet else 0
         if not line["text"][skip:].strip():
             continue

@@ -25,5 +25,5 @@ def normalize(doc: Document) -> Normalized:
 
     actions = document_actions(doc)
     items = [item for action in actions for item in action_items(action)]
-    events = [parse_event(item, doc.reference_date) for item in items]
+    events = [parse_event(item, doc.reference_date, doc.language) for item in items]
     return Normalized(doc, tuple(actions), tuple(items), tuple(events))

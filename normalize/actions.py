@@ -8,6 +8,7 @@ import re
 from extract.model import (
     COL_ACTION,
     COL_NO,
+    COL_REMARKS,
     COL_RESPONSIBLE,
     COL_TIMEFRAME,
     COL_WORK_PROGRAMME,
@@ -17,9 +18,11 @@ from extract.model import (
     Table,
 )
 
+from . import lang
 from .dates import find_date_ranges
 
-_CONTINUOUS = re.compile(r"\b(continu\w*|ongoing|on-going|permanent|recurring)\b", re.IGNORECASE)
+# "Continuous activity", "Activité continue", "En curso": data/lang/<iso>/phrases.csv.
+_CONTINUOUS = r"(?<!\w){continuous}(?!\w)"
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s*;\s*|\s+and\s+")
 
 
@@ -77,12 +80,21 @@ def row_to_action(doc: Document, table: Table, row: Row) -> Action | None:
         work_programme=_flat(row.text_of(COL_WORK_PROGRAMME)) or None,
         timeframe=timeframe,
         deadline=deadline_of(timeframe, doc.reference_date),
-        continuous=bool(timeframe and _CONTINUOUS.search(timeframe)),
+        continuous=bool(
+            timeframe and lang.compiled(_CONTINUOUS, lang.for_document(doc.language)).search(timeframe)
+        ),
         page=row.page,
         char_start=row.start,
         char_end=row.end,
         row=row,
+        remarks=_remarks(row),
     )
+
+
+def _remarks(row: Row) -> str | None:
+    """Every extra column (Remarks, Status, Comments, ...) of the row, in column order."""
+    texts = [_flat(c.text) for c in row.cells if c.column == COL_REMARKS]
+    return "; ".join(t for t in texts if t) or None
 
 
 def document_actions(doc: Document) -> list[Action]:

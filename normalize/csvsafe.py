@@ -30,19 +30,20 @@ def unescape_cell(value):
     return value
 
 
-def write_csv(df, path: Path) -> None:
-    """The one CSV writer of every output table: UTF-8, `\\n` line ends, text cells safe."""
+def write_csv(df, path, text_columns=None) -> None:
+    """The one CSV writer of every output table: UTF-8, `\n` line ends, text cells safe.
+    `text_columns`: the columns holding text (by default, those pandas does not hold
+    as numbers or booleans)."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     safe = df.copy()
-    text = [c for c in safe.columns if not (is_numeric_dtype(safe[c]) or is_bool_dtype(safe[c]))]
-    for col in text:  # text, whatever pandas calls its type
+    if text_columns is None:
+        text_columns = [c for c in safe.columns if not (is_numeric_dtype(safe[c]) or is_bool_dtype(safe[c]))]
+    for col in text_columns:
         safe[col] = safe[col].map(escape_cell, na_action="ignore")
     # Python's csv writer quotes a cell holding "\n" but not one holding a lone "\r",
     # which a reader then takes for a line end: with one about, every text is quoted.
-    lone_cr = any(
-        safe[col].map(lambda v: isinstance(v, str) and "\r" in v).any() for col in safe.columns if col in text
-    )
+    lone_cr = any(safe[col].map(lambda v: isinstance(v, str) and "\r" in v).any() for col in text_columns)
     quoting = csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL
     safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", quoting=quoting)
     checkpoint("write")

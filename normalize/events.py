@@ -17,26 +17,18 @@ from pathlib import Path
 
 from extract.model import Event, Item
 
-from . import nlp
+from . import lang, nlp
 from .dates import DateRange, find_date_ranges
-from .places import Location, country_name, resolve_country, resolve_location
+from .places import Location, resolve_places
 
 _DATA = Path(__file__).with_name("data")
 _REFERENCE = re.compile(r"^(?:doc(?:ument)?|ref(?:erence)?)\b\.?\s*(?:no\.?\s*)?\S+", re.IGNORECASE)
-_HEAD_END = re.compile(
-    r"\s(?:on|of|for|with|in|to|at|between|concerning|featuring|regarding|about|under|including)\s|,"
-)
+# Language-dependent words come from normalize/data/lang/<iso>/phrases.csv (see lang.py).
+# The head phrase of a title ends at its first complement ("Workshop | on Risk").
+_HEAD_END = r"\s{head_end}(?:\s|(?<=')(?=\w))|,"
 # A statement of progress has a finite verb after its first word ("Updated courses"
 # is a noun phrase; "The guidance was updated" is a statement).
-_STATEMENT = re.compile(
-    r"\s(?:was|were|is|are|has|have|had|will|would|been|completed|discussed|endorsed|decided|adopted|"
-    r"agreed|approved|submitted|presented|conducted|introduced|finalized|finalised|unveiled|invited)\b",
-    re.IGNORECASE,
-)
-_HELD = re.compile(
-    r"\b(?:(?:was|were)\s+(?:held|organi[sz]ed|convened|hosted)|took\s+place)\b", re.IGNORECASE
-)
-_PLACE_PREPOSITIONS = {"in", "at"}
+_STATEMENT = r"\s{statement}(?!\w)"
 _PLACE_LABELS = {"COUNTRY", "CITY", "VENUE"}
 
 
@@ -49,35 +41,53 @@ class _Keywords:
 
 
 @cache
-def _keyword_table(name: str) -> tuple[_Keywords, ...]:
+def _keyword_table(name: str, languages: tuple[str, ...] | None = None) -> tuple[_Keywords, ...]:
+    """A keyword table (`data/lang/<iso>/<name>`) of the given languages (default: all),
+    one row per label: the labels and their priorities are the same in every language."""
+    words: dict[str, list[str]] = {}
+    priority: dict[str, int] = {}
+    for code in languages or lang.available():
+        for row in lang.read_rows(code, name):
+            label = next(iter(row.values()))
+            words.setdefault(label, []).extend(w.strip() for w in row["keywords"].split("|") if w.strip())
+            priority[label] = min(priority.get(label, int(row["priority"])), int(row["priority"]))
     rows = []
-    with open(_DATA / name, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            words = sorted(row["keywords"].split("|"), key=len, reverse=True)
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w-])", re.I)
-            rows.append(_Keywords(next(iter(row.values())), int(row["priority"]), pattern, tuple(words)))
+    for label, found in words.items():
+        found = sorted(dict.fromkeys(found), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, found)) + r")(?![\w-])", re.I)
+        rows.append(_Keywords(label, priority[label], pattern, tuple(found)))
     return tuple(sorted(rows, key=lambda k: k.priority))
 
 
-def _best_keyword(table: str, text: str) -> str | None:
-    return next((k.label for k in _keyword_table(table) if k.pattern.search(text)), None)
+def _best_keyword(table: str, text: str, languages: tuple[str, ...] = (lang.DEFAULT,)) -> str | None:
+    """The highest-priority label whose keyword the text holds. A keyword inside a longer
+    keyword of another label is part of that term: `formation en ligne` is a course, even
+    though `formation` alone is training."""
+    found = [
+        (k, m.start(), m.end()) for k in _keyword_table(table, languages) for m in k.pattern.finditer(text)
+    ]
+    kept = [
+        k for k, start, end in found
+        if not any(s <= start and end <= e and e - s > end - start for _, s, e in found)
+    ]  # fmt: skip
+    return min(kept, key=lambda k: k.priority).label if kept else None
 
 
-def classify_type(title: str, kind: str) -> str:
-    """Event type from the title's head phrase (before `on`, `of`, `for`, ...),
-    falling back to the whole title: `National Workshop on Exit Conference` is a
-    workshop, `Aid for Trade Global Review` a meeting."""
-    return _type_and_certainty(title, kind)[0]
+def classify_type(title: str, kind: str, language: str = lang.DEFAULT) -> str:
+    """Event type from the title's head phrase (before `on`, `of`, `for`, ...; `sur`,
+    `de` in French), falling back to the whole title: `National Workshop on Exit
+    Conference` is a workshop, `Aid for Trade Global Review` a meeting."""
+    return _type_and_certainty(title, kind, lang.for_document(language))[0]
 
 
-def _type_and_certainty(title: str, kind: str) -> tuple[str, bool]:
+def _type_and_certainty(title: str, kind: str, languages: tuple[str, ...]) -> tuple[str, bool]:
     if kind == "development":
         return "other", True
-    head = _HEAD_END.split(title, maxsplit=1)[0]
-    from_head = _best_keyword("event_types.csv", head)
+    head = lang.compiled(_HEAD_END, languages, ignore_case=False).split(title, maxsplit=1)[0]
+    from_head = _best_keyword("event_types.csv", head, languages)
     if from_head:
         return from_head, True
-    return _best_keyword("event_types.csv", title) or "other", False
+    return _best_keyword("event_types.csv", title, languages) or "other", False
 
 
 @cache
@@ -91,8 +101,8 @@ def confidence(warnings: tuple[str, ...]) -> float:
     return round(max(0.0, 1.0 - sum(warning_penalties()[w] for w in warnings)), 2)
 
 
-def classify_scope(title: str) -> str | None:
-    return _best_keyword("scope_keywords.csv", title)
+def classify_scope(title: str, language: str = lang.DEFAULT) -> str | None:
+    return _best_keyword("scope_keywords.csv", title, lang.for_document(language))
 
 
 def find_organisers(title: str) -> tuple[str, ...]:
@@ -140,21 +150,6 @@ def _split_top_level(text: str, sep: str = ",") -> list[tuple[int, int]]:
             start = i + 1
     parts.append((start, len(text)))
     return parts
-
-
-def resolve_places(text: str) -> Location:
-    """A location, or several countries (`Kenya and Uganda` -> `KEN;UGA`)."""
-    loc = resolve_location(text)
-    if loc.basis is not None or not text.strip():
-        return loc
-    names = [n.strip() for n in re.split(r",|/|&|\band\b", text) if n.strip()]
-    codes = [resolve_country(n) for n in names]
-    if len(names) > 1 and all(codes):
-        unique = list(dict.fromkeys(codes))
-        return Location(
-            ";".join(unique), "; ".join(country_name(c) or c for c in unique), None, "countries", text
-        )
-    return loc
 
 
 @dataclass(frozen=True)
@@ -205,10 +200,7 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
         shifted = None
         if date_:
             offset = open_ + 1
-            shifted = DateRange(
-                date_.start, date_.end, date_.precision, date_.start_char + offset,
-                date_.end_char + offset, date_.text, date_.inferred_year,
-            )  # fmt: skip
+            shifted = date_.shifted(offset)
         loc_span = (where_start, where_start + len(where)) if where else None
         title_end = len(text[:open_].rstrip(" ,;-–"))
         return _Parts(title_end, location, loc_span, shifted, tuple(references), unparsed)
@@ -225,55 +217,133 @@ def _prose_date(text: str, reference: date | None) -> DateRange | None:
     for sent in nlp.analyse(text).sents:
         found = find_date_ranges(sent.text, reference)
         if found:
-            d = found[0]
-            base = sent.start_char
-            return DateRange(
-                d.start, d.end, d.precision, d.start_char + base, d.end_char + base, d.text, d.inferred_year
-            )
+            return found[0].shifted(sent.start_char)
     return None
 
 
-def _prose_location(text: str) -> tuple[Location, tuple[int, int]] | None:
-    """A place named after `in` or `at` (`held at WCO Headquarters`); a country named
-    elsewhere (`Case Studies on Sri Lanka`) is a subject, not the venue."""
+def _prose_location(text: str, languages: tuple[str, ...]) -> tuple[Location, tuple[int, int]] | None:
+    """A place named after `in` or `at` (`à`, `en`, ...: the language's place prepositions);
+    a country named elsewhere (`Case Studies on Sri Lanka`) is a subject, not the venue."""
     doc = nlp.analyse(text)
+    prepositions = {p.casefold() for p in lang.phrases("place_prep", languages)}
     for ent in doc.ents:
-        if ent.label_ in _PLACE_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        if ent.label_ in _PLACE_LABELS and ent.start > 0 and doc[ent.start - 1].lower_ in prepositions:
             loc = resolve_places(ent.text)
             if loc.basis is not None:
                 return loc, (ent.start_char, ent.end_char)
     return None
 
 
-def parse_event(item: Item, reference: date | None) -> Event:
+@dataclass(frozen=True)
+class _Held:
+    """`<title> held in <place> from <date>`: where the verb phrase stands, what it names."""
+
+    start: int  # where the verb phrase begins
+    cut: bool  # the title ends where the phrase begins (False: the sentence is the title)
+    location: Location | None
+    location_span: tuple[int, int] | None
+    date: DateRange | None
+
+
+_HELD_AT = r"(?<![\w'’])(?:(?P<keep>{held:keep})|(?P<cut>{held:cut}))\s+(?:(?P<prep>{place_prep})\s+)?"
+_DATE_LEAD = r"(?:[\s,;:]|\b{date_prep}\b)*$"  # what may stand between a place and its date
+
+
+def _leading_article(place: str, languages: tuple[str, ...]) -> int:
+    """Length of the article that opens a place (`la Sede`, `l'Hôtel`), 0 if none
+    (data/lang/<iso>/place_articles.csv)."""
+    for code in languages:
+        for row in lang.read_rows(code, "place_articles.csv"):
+            prefix = row["prefix"]
+            if place.casefold().startswith(prefix.casefold()) and (
+                prefix.endswith("'") or place[len(prefix) : len(prefix) + 1] == " "
+            ):
+                return len(prefix) + (0 if prefix.endswith("'") else 1)
+    return 0
+
+
+def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) -> _Held | None:
+    """The place and date a held verb introduces: `... held in Tehran, Iran from 15 to 19
+    April 2018`, `... s'est tenue au Siège de l'OMD les 15 et 16 juin 2015`, `...
+    celebrado en Lima el 3 de mayo de 2019`. The place runs from the preposition to the
+    date; a phrase that names neither a known place nor a date is not one."""
+    lead = lang.compiled(_DATE_LEAD, languages)
+    for m in lang.compiled(_HELD_AT, languages).finditer(text):
+        if not text[: m.start()].strip(" ,;-–"):
+            continue  # no title before the verb
+        tail = text[m.end() :]
+        dates = find_date_ranges(tail, reference)
+        first = dates[0] if dates else None
+        between = tail[: first.start_char] if first else tail
+        location, span = None, None
+        if m.group("prep"):
+            place = between[: lead.search(between).start()] if first else between.rstrip(" .;,")
+            if place.strip():
+                start = m.end() + len(place) - len(place.lstrip())
+                place = place.strip()
+                found = resolve_places(place)
+                if found.basis is None and (article := _leading_article(place, languages)):
+                    start, place = start + article, place[article:]  # "en la Sede de la OMA"
+                    found = resolve_places(place)
+                if found.basis is not None:
+                    location, span = found, (start, start + len(place))
+                elif first is not None:
+                    first = None  # "held in the margins of ... in May": an unknown place, not ours
+        elif first is not None and not lead.fullmatch(between):
+            first = None  # "held on ..." must be followed by its date
+        if location is None and first is None:
+            continue
+        shifted = first.shifted(m.end()) if first is not None else None
+        return _Held(m.start(), m.group("cut") is not None, location, span, shifted)
+    return None
+
+
+def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT) -> Event:
+    languages = lang.for_document(language)
     text = item.text
     parts = _take_apart(text, reference)
     title = text[: parts.title_end].strip()
     warnings: list[str] = []
-    date_ = parts.date or _prose_date(text[: parts.title_end], reference)
+    statement = bool(lang.compiled(_STATEMENT, languages).search(title))
+    held = None
+    if parts.date is None and parts.location is None:
+        held = _held_phrase(text[: parts.title_end], reference, languages)
+        if held is not None and not held.cut:
+            statement = False  # "was held at ...": an event told as a sentence
+        elif held is not None and statement:
+            held = None  # a statement that mentions a meeting held somewhere stays a statement
+    if held is not None and held.cut:
+        parts = _Parts(len(text[: held.start].rstrip(" ,;-–")), None, None, None, parts.references)
+        title = text[: parts.title_end].strip()
+    date_ = parts.date or (held.date if held else None) or _prose_date(text[: parts.title_end], reference)
     location, location_span = parts.location, parts.location_span
+    if location is None and held is not None and held.location is not None:
+        location, location_span = held.location, held.location_span
     if location is None:
-        found = _prose_location(title)
+        found = _prose_location(title, languages)
         if found:
             location, location_span = found
-    statement = bool(_STATEMENT.search(title)) and not _HELD.search(title)
     kind = "development" if statement else "event"
     if date_ is None:
         warnings.append("no_date")
     elif date_.inferred_year:
         warnings.append("inferred_year")
+    if date_ is not None and date_.weekday_mismatch:  # "Monday 24 May 2022": one of the two is wrong
+        warnings.append("weekday_mismatch")
     if location is not None and location.basis == "city":
         warnings.append("country_from_city")
     if location is not None and location.basis is None:
         warnings.append("unknown_place")
     if location is not None and location.basis == "countries":
         warnings.append("several_countries")
+    if location is not None and "ambiguous_city" in location.warnings:
+        warnings.append("ambiguous_city")
     date_text_span = (date_.start_char, date_.end_char) if date_ else parts.unparsed_date
     if parts.unparsed_date:
         warnings.append("unparsed_date")
     if kind == "event" and date_ is not None and parts.date is None:
         warnings.append("prose_date")
-    event_type, type_certain = _type_and_certainty(title, kind)
+    event_type, type_certain = _type_and_certainty(title, kind, languages)
     if not type_certain:
         warnings.append("guessed_type")
     a = item.action
@@ -295,6 +365,7 @@ def parse_event(item: Item, reference: date | None) -> Event:
         title_span=(base, base + parts.title_end),
         country_iso3=location.country_iso3 if location else None,
         country=location.country if location else None,
+        country_text=location.country_text if location else None,
         city=location.city if location else None,
         location_text=location.text if location else None,
         location_span=(base + location_span[0], base + location_span[1]) if location_span else None,
@@ -304,7 +375,7 @@ def parse_event(item: Item, reference: date | None) -> Event:
         date_text=text[slice(*date_text_span)] if date_text_span else None,
         date_span=(base + date_text_span[0], base + date_text_span[1]) if date_text_span else None,
         event_type=event_type,
-        scope=classify_scope(title),
+        scope=classify_scope(title, language),
         organizers=find_organisers(title),
         references=parts.references,
         warnings=tuple(warnings),

@@ -212,8 +212,10 @@ def title_marks(title: str) -> tuple[str, ...]:
     """The title's language-independent tokens: acronyms (an organisation's other
     spellings mapped to its acronym) and numbers. A title written in capitals has
     no telling acronyms, only its numbers."""
+    from .lang import english_acronyms
     from .nlp import organisations
 
+    title = english_acronyms(title)  # `OMD`, `ETM` in a French report: `WCO`, `TRS`
     words = re.findall(r"[^\W_]+", title)
     letters = [w for w in words if w.isalpha()]
     shouting = len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)
@@ -291,8 +293,9 @@ def flag_shared_keys(events: list[dict]) -> list[dict]:
     rows = []
     for i in shared_key_doubts(events):
         e = events[i]
-        codes = tuple(c for c in (e.get("warnings") or "").split(";") if c) + (SHARED_KEY,)
-        e["warnings"], e["confidence"] = ";".join(codes), confidence(codes)
+        had = e.get("warnings") or ()  # a list in records (normalize/schema.py); `a;b` in older ones
+        codes = tuple(c for c in (had.split(";") if isinstance(had, str) else had) if c) + (SHARED_KEY,)
+        e["warnings"], e["confidence"] = list(codes), confidence(codes)
         rows.append(
             {
                 "doc": e["doc"],

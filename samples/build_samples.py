@@ -1,7 +1,7 @@
 """Render each text seed into real Word and PDF reports (the generated files are
 committed, so tests and CI need nothing extra).
 
-    .venv/bin/python samples/build_samples.py
+    .venv/bin/python samples/build_samples.py [STEM ...]
 
 Word files come from python-docx; PDFs from LibreOffice headless
 (`soffice --headless --convert-to pdf`, Debian package libreoffice-writer-nogui),
@@ -36,6 +36,9 @@ from normalize.actions import document_actions  # noqa: E402
 from normalize.items import action_items, region_of  # noqa: E402
 
 SEEDS = ["000_f9a85ca6c4980ec5", "001_6aa9410e70b24e4d"]
+# Seed 000 in French (also with bilingual column headers and a WCO cover block) and in
+# Spanish (sections 1-4 without actions 1 and 6): one plain rendering each.
+LANGUAGE_SAMPLES = ["000_f9a85ca6c4980ec5_fr", "000_f9a85ca6c4980ec5_bilingual", "002_es_000_excerpt"]
 
 
 @dataclass(frozen=True)
@@ -162,16 +165,20 @@ def to_pdf(path: Path) -> Path:
     return path.with_suffix(".pdf")
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Render every sample, or only the text samples named (`build_samples.py 000_..._fr`)."""
     if shutil.which("soffice") is None:
         sys.exit(
             "build_samples.py: LibreOffice (soffice) is needed: apt-get install libreoffice-writer-nogui"
         )
-    for seed in SEEDS:
-        for look in (PLAIN, VARIANT):
-            pdf = to_pdf(render(seed, look))
-            print(f"wrote {pdf.with_suffix('.docx').name} and {pdf.name}")
+    jobs = [(seed, look) for seed in SEEDS for look in (PLAIN, VARIANT)]
+    jobs += [(stem, PLAIN) for stem in LANGUAGE_SAMPLES]
+    for stem, look in jobs:
+        if only and stem not in only:
+            continue
+        pdf = to_pdf(render(stem, look))
+        print(f"wrote {pdf.with_suffix('.docx').name} and {pdf.name}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,8 +1,10 @@
-"""normalize.dates: the date-range grammar, its spans, year inference and robustness."""
+"""The date grammar (extract/dates.py, re-exported by normalize/dates.py): forms, traps,
+spans, year inference, languages, robustness."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from datetime import date, datetime
 
@@ -10,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalize.dates import DateRange, find_date_ranges, parse_date_range
+from normalize.dates import DateRange, find_date_ranges, numeric_order, parse_date_range
 
 REF = date(2015, 10, 25)  # "(AS OF 25 OCTOBER 2015)"
 
@@ -177,20 +179,12 @@ NEGATIVE = [
     "June",
     "13 October",  # no reference: no year
     "8-9 October",
-    "Members may 2015",
-    "may 2015",
-    "march 2015",
-    "mar 2015",
-    "15 may 2015",
-    "1-3 march 2016",
     "03/04/2015",
     "3.4.2015",
     "3/4/15",
     "(03/04/2015)",
     "in 03/04/2015",
     "in 3.4.2015",
-    "by 2015/03/04",
-    "in 2015.10.22",
     "31 June 2015",
     "30 February 2016",
     "29 February 2015",
@@ -212,7 +206,6 @@ NEGATIVE = [
     "in 2150",
     "Julyx 2015",
     "Junes 2015",
-    "Novembre 2015",
     "March and June",
 ]
 
@@ -247,7 +240,11 @@ MANY = [
 SPANS = [
     ("The results were presented to the RKC/MC meeting held on 8-9 October 2015.", "8-9 October 2015"),
     ("China, 22-23 October 2015) - Asia", "22-23 October 2015"),
-    ("from 22 to 23 October 2015", "22 to 23 October 2015"),
+    ("from 22 to 23 October 2015", "from 22 to 23 October 2015"),  # "from" opens the range
+    ("(Kenya, from 20 to 28 November 2023)", "from 20 to 28 November 2023"),
+    ("(Bolivia (Plurinational State of), Friday, 18 June 2021)", "Friday, 18 June 2021"),
+    ("until 13 Sept. 2015. Then", "13 Sept. 2015"),
+    ("Meeting on 3 May 2015 at 10:00.", "3 May 2015"),
     ("on 15 and 16 June 2015 in Brussels", "15 and 16 June 2015"),
     ("Held 14-18 Sept. 2015 in Rome", "14-18 Sept. 2015"),
     ("until 13 Sept. Then", "13 Sept"),
@@ -435,29 +432,6 @@ def test_inferred_year_is_the_latest_not_after_the_reference(reference, d):
             assert date(later, d.month, d.day) > reference
 
 
-# --- other languages, through dateparser -------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "iso"),
-    [
-        ("Atelier national (Sénégal, 22 octobre 2015)", "2015-10-22"),
-        ("Taller nacional (Perú, 15 de junio de 2015)", "2015-06-15"),
-        ("Seminário (Brasil, 3 de maio de 2016)", "2016-05-03"),
-        ("Réunion du Comité (Belgique, 5 décembre 2016)", "2016-12-05"),
-    ],
-)
-def test_dates_in_other_languages(text, iso):
-    found = parse_date_range(text, REF)
-    assert found is not None and found.iso_start() == iso and found.precision == "day"
-    assert text[found.start_char : found.end_char] == found.text
-
-
-@pytest.mark.parametrize("text", ["Atelier (Sénégal, octobre 2015)", "le 03/04/2015", "set up in June"])
-def test_other_languages_never_guess(text):
-    assert parse_date_range(text, REF) is None
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -470,3 +444,350 @@ def test_listed_days_join_the_range(text, expected):
     found = parse_date_range(text, REF)
     assert (found.iso_start(), found.iso_end(), found.text) == expected
     assert text[found.start_char : found.end_char] == found.text
+
+
+# --- issue 10: forms people write, and the traps -------------------------------------
+
+# input -> (iso_start, iso_end, precision, text of the expression); no reference.
+FORMS = [
+    # weekdays are read and set aside (the weekday is part of the expression)
+    ("Monday 23 May 2022", ("2022-05-23", "2022-05-23", "day", "Monday 23 May 2022")),
+    ("Tue 17 - Thu 19 April 2018", ("2018-04-17", "2018-04-19", "day", "Tue 17 - Thu 19 April 2018")),
+    (
+        "Monday 19 to Friday 23 June 2017",
+        ("2017-06-19", "2017-06-23", "day", "Monday 19 to Friday 23 June 2017"),
+    ),
+    ("Thursday, September 25, 2003", ("2003-09-25", "2003-09-25", "day", "Thursday, September 25, 2003")),
+    ("Wed. 3 June 2015", ("2015-06-03", "2015-06-03", "day", "Wed. 3 June 2015")),
+    (
+        "(Bolivia (Plurinational State of), Friday, 18 June 2021)",
+        ("2021-06-18", "2021-06-18", "day", "Friday, 18 June 2021"),
+    ),
+    # range words
+    ("from 20 to 28 November 2023", ("2023-11-20", "2023-11-28", "day", "from 20 to 28 November 2023")),
+    ("between 3 and 5 May 2016", ("2016-05-03", "2016-05-05", "day", "between 3 and 5 May 2016")),
+    # lower-case months, "may" and "march" included when a day or a year stands next to them
+    ("25 to 29 may 2015", ("2015-05-25", "2015-05-29", "day", "25 to 29 may 2015")),
+    ("18 and 19 october 2021", ("2021-10-18", "2021-10-19", "day", "18 and 19 october 2021")),
+    ("25th march 2015", ("2015-03-25", "2015-03-25", "day", "25th march 2015")),
+    ("15 may 2015", ("2015-05-15", "2015-05-15", "day", "15 may 2015")),
+    ("1-3 march 2016", ("2016-03-01", "2016-03-03", "day", "1-3 march 2016")),
+    ("may 2015", ("2015-05", "2015-05", "month", "may 2015")),
+    ("from march to june 2019", ("2019-03", "2019-06", "month", "from march to june 2019")),
+    # unambiguous numeric dates
+    ("15.01.2024 – 19.01.2024", ("2024-01-15", "2024-01-19", "day", "15.01.2024 – 19.01.2024")),
+    ("27/03/2017 - 30/03/2017", ("2017-03-27", "2017-03-30", "day", "27/03/2017 - 30/03/2017")),
+    (
+        "03/04/2017 - 30/04/2017",
+        ("2017-04-03", "2017-04-30", "day", "03/04/2017 - 30/04/2017"),
+    ),  # 30 settles both
+    ("09/25/2003", ("2003-09-25", "2003-09-25", "day", "09/25/2003")),
+    ("05/05/2015", ("2015-05-05", "2015-05-05", "day", "05/05/2015")),
+    ("27/03/17", ("2017-03-27", "2017-03-27", "day", "27/03/17")),
+    ("by 2015/03/04", ("2015-03-04", "2015-03-04", "day", "2015/03/04")),
+    ("in 2015.10.22", ("2015-10-22", "2015-10-22", "day", "2015.10.22")),
+    ("2003-09-25T10:49:41", ("2003-09-25", "2003-09-25", "day", "2003-09-25")),
+    # other common forms
+    ("Oct-2016", ("2016-10", "2016-10", "month", "Oct-2016")),
+    ("14-Mar-2019", ("2019-03-14", "2019-03-14", "day", "14-Mar-2019")),
+    ("14/Mar/2019", ("2019-03-14", "2019-03-14", "day", "14/Mar/2019")),
+    ("2019 October", ("2019-10", "2019-10", "month", "2019 October")),
+    ("2003 Sep 25", ("2003-09-25", "2003-09-25", "day", "2003 Sep 25")),
+    ("May of 2018", ("2018-05", "2018-05", "month", "May of 2018")),
+    (
+        "October 30, 2018 - November 2nd",
+        ("2018-10-30", "2018-11-02", "day", "October 30, 2018 - November 2nd"),
+    ),
+    ("from 8 to October 12, 2017", ("2017-10-08", "2017-10-12", "day", "from 8 to October 12, 2017")),
+    ("December 30, 2016 - January 2", ("2016-12-30", "2017-01-02", "day", "December 30, 2016 - January 2")),
+    ("the third of May, 2016", ("2016-05-03", "2016-05-03", "day", "the third of May, 2016")),
+    ("twenty-first of June 2016", ("2016-06-21", "2016-06-21", "day", "twenty-first of June 2016")),
+    # precision never coarser than the text: a written day gives day precision
+    ("14-September 2016", ("2016-09-14", "2016-09-14", "day", "14-September 2016")),
+    ("3. Dec. 2019", ("2019-12-03", "2019-12-03", "day", "3. Dec. 2019")),
+    ("17 october in 2018", ("2018-10-17", "2018-10-17", "day", "17 october in 2018")),
+    ("second of March 2017", ("2017-03-02", "2017-03-02", "day", "second of March 2017")),
+    ("22nd of October, 2015", ("2015-10-22", "2015-10-22", "day", "22nd of October, 2015")),
+    # times of day are set aside
+    ("3 May 2015 at 10:00", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
+    ("3 May 2015, 9 am - 5 pm", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
+    ("25 September 2003 10:49:41", ("2003-09-25", "2003-09-25", "day", "25 September 2003")),
+    ("3 May 2015 14h30 - 5 May 2015", ("2015-05-03", "2015-05-05", "day", "3 May 2015 14h30 - 5 May 2015")),
+    # French
+    ("24-26 septembre 2019", ("2019-09-24", "2019-09-26", "day", "24-26 septembre 2019")),
+    (
+        "du 28 novembre au 2 décembre 2016",
+        ("2016-11-28", "2016-12-02", "day", "du 28 novembre au 2 décembre 2016"),
+    ),
+    (
+        "(Port-Louis, Maurice, du 28 novembre au 2 d\u00e9cembre 2016)",
+        ("2016-11-28", "2016-12-02", "day", "du 28 novembre au 2 décembre 2016"),
+    ),
+    ("1er juin 2016", ("2016-06-01", "2016-06-01", "day", "1er juin 2016")),
+    ("le 1er juin 2016", ("2016-06-01", "2016-06-01", "day", "le 1er juin 2016")),
+    ("22 octobre 2015", ("2015-10-22", "2015-10-22", "day", "22 octobre 2015")),
+    ("22 OCTOBRE 2015", ("2015-10-22", "2015-10-22", "day", "22 OCTOBRE 2015")),
+    ("5 déc. 2016", ("2016-12-05", "2016-12-05", "day", "5 déc. 2016")),
+    ("5 decembre 2016", ("2016-12-05", "2016-12-05", "day", "5 decembre 2016")),  # accent dropped
+    ("15 et 16 juin 2015", ("2015-06-15", "2015-06-16", "day", "15 et 16 juin 2015")),
+    ("entre le 3 et le 5 mai 2016", ("2016-05-03", "2016-05-05", "day", "entre le 3 et le 5 mai 2016")),
+    ("de mars à juin 2019", ("2019-03", "2019-06", "month", "de mars à juin 2019")),
+    ("lundi 23 mai 2022", ("2022-05-23", "2022-05-23", "day", "lundi 23 mai 2022")),
+    ("octobre 2015", ("2015-10", "2015-10", "month", "octobre 2015")),
+    ("en 2015", ("2015", "2015", "year", "2015")),
+    ("31 août-2 septembre 2015", ("2015-08-31", "2015-09-02", "day", "31 août-2 septembre 2015")),
+    # Spanish
+    ("del 3 al 5 de mayo de 2017", ("2017-05-03", "2017-05-05", "day", "del 3 al 5 de mayo de 2017")),
+    ("15 de junio de 2015", ("2015-06-15", "2015-06-15", "day", "15 de junio de 2015")),
+    ("1.º de mayo de 2016", ("2016-05-01", "2016-05-01", "day", "1.º de mayo de 2016")),
+    ("de marzo a junio de 2019", ("2019-03", "2019-06", "month", "de marzo a junio de 2019")),
+    ("mayo del 2018", ("2018-05", "2018-05", "month", "mayo del 2018")),
+    ("30 de setiembre de 2016", ("2016-09-30", "2016-09-30", "day", "30 de setiembre de 2016")),
+    ("lunes 23 de mayo de 2022", ("2022-05-23", "2022-05-23", "day", "lunes 23 de mayo de 2022")),
+    ("3 y 4 de octubre de 2016", ("2016-10-03", "2016-10-04", "day", "3 y 4 de octubre de 2016")),
+    (
+        "entre el 3 y el 5 de mayo de 2016",
+        ("2016-05-03", "2016-05-05", "day", "entre el 3 y el 5 de mayo de 2016"),
+    ),
+]
+
+# What must stay None: dates that do not exist, orders the text does not settle,
+# words that only look like dates, a written day that cannot be read.
+TRAPS = [
+    "03/04/2015 - 05/04/2015",  # no part above 12 anywhere
+    "1.2.15",  # a section number
+    "Members may consider it",
+    "they march on",
+    "the march to June",  # a lower-case "march" alone, no "from"
+    "31 June 2015 - 2 July 2015",
+    "Monday 31 June 2015",
+    "29 février 2015",
+    "31 de abril de 2016",
+    "June 12",
+    "October 12 - 14",  # American order without its year
+    "in 20 countries",
+    "from 2016",  # a bare year after "from" needs its range
+    "3 Juneteenth 2015",
+    "A3 June 2015 B",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_forms(text, expected):
+    r = parse_date_range(text)
+    assert r is not None, text
+    assert (r.iso_start(), r.iso_end(), r.precision, r.text) == expected
+    assert text[r.start_char : r.end_char] == r.text
+    assert not r.weekday_mismatch
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps(text):
+    found = find_date_ranges(text)
+    # Either nothing, or (for "A3 June 2015 B") never a day the text did not write.
+    assert all(r.precision != "day" for r in found) if text.startswith("A3") else found == [], found
+
+
+@pytest.mark.parametrize(
+    ("text", "mismatch"),
+    [
+        ("Monday 23 May 2022", False),
+        ("Tuesday 23 May 2022", True),
+        ("Tue 17 - Thu 19 April 2018", False),
+        ("Wed 17 - Thu 19 April 2018", True),
+        ("Mon 17 - Fri 19 April 2018", True),  # the end's weekday is wrong
+        ("mardi 17 avril 2018", False),
+        ("lundi 17 avril 2018", True),
+        ("martes 17 de abril de 2018", False),
+    ],
+)
+def test_weekday_mismatch(text, mismatch):
+    r = parse_date_range(text)
+    assert r is not None and r.precision == "day"
+    assert r.weekday_mismatch is mismatch
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("03/04/2015", "dmy", ("2015-04-03", "2015-04-03")),
+        ("03/04/2015", "mdy", ("2015-03-04", "2015-03-04")),
+        ("03/04/2015 - 05/04/2015", "dmy", ("2015-04-03", "2015-04-05")),
+        ("27/03/2017", "mdy", ("2017-03-27", "2017-03-27")),  # the text settles it: the hint is not needed
+        ("03/04/2015", None, None),
+    ],
+)
+def test_numeric_order_hint(text, order, expected):
+    r = parse_date_range(text, numeric_order=order)
+    assert (None if r is None else (r.iso_start(), r.iso_end())) == expected
+
+
+def test_numeric_order_from_the_documents_other_dates():
+    assert numeric_order(["Held on 27/03/2017", "and 03/04/2017"]) == "dmy"
+    assert numeric_order(["09/25/2003", "03/04/2003"]) == "mdy"
+    assert numeric_order(["27/03/2017", "09/25/2003"]) is None  # they disagree: no hint
+    assert numeric_order(["03/04/2015", "2015-10-22"]) is None  # nothing settles it
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("22 octobre 2015", ["fr"], "2015-10-22"),
+        ("22 octobre 2015", ["en"], None),  # a language not asked for is not read
+        ("15 de junio de 2015", ["es", "en"], "2015-06-15"),
+        ("mar 3 2015", ["fr"], None),  # "mar." is mardi in French, not a month
+        ("3 mar 2015", ["es"], "2015-03-03"),
+        ("22 October 2015", None, "2015-10-22"),
+    ],
+)
+def test_languages(text, languages, expected):
+    r = parse_date_range(text, languages=languages)
+    assert (r.iso_start() if r else None) == expected
+
+
+# --- as-of and cover-note dates (extract/meta.py) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "title"),
+    [
+        ("PROGRESS IN IMPLEMENTING THE ECP ACTION PLAN (AS OF 25 OCTOBER 2015)", date(2015, 10, 25),
+         "PROGRESS IN IMPLEMENTING THE ECP ACTION PLAN"),
+        ("ÉTAT D'AVANCEMENT DU PLAN D'ACTION (AU 25 OCTOBRE 2015)", date(2015, 10, 25),
+         "ÉTAT D'AVANCEMENT DU PLAN D'ACTION"),
+        ("INFORME DE AVANCE (AL 25 DE OCTUBRE DE 2015)", date(2015, 10, 25), "INFORME DE AVANCE"),
+        ("Progress report as at 25 Oct. 2015", date(2015, 10, 25), "Progress report"),
+        ("Atelier du 3 au 5 mai 2015", None, "Atelier du 3 au 5 mai 2015"),  # "au" of a range
+        ("PLAN (AS OF OCTOBER 2015)", None, "PLAN (AS OF OCTOBER 2015)"),  # not a day
+    ],
+)  # fmt: skip
+def test_as_of(line, expected, title):
+    from extract.meta import find_as_of, strip_as_of
+
+    assert find_as_of([_paragraph(line)]) == expected
+    assert strip_as_of(line).strip() == title
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Brussels, 19 September 2016.", date(2016, 9, 19)),
+        ("Bruxelles, le 19 septembre 2016.", date(2016, 9, 19)),
+        ("Bruselas, 19 de septiembre de 2016.", date(2016, 9, 19)),
+        ("Brussels, 19-20 September 2016.", None),  # a range is not an issue date
+        ("Members, in June 2016.", None),
+        ("Brussels, 19 September 2016, the Council met.", None),
+    ],
+)
+def test_cover_note(line, expected):
+    from extract.meta import find_issued
+
+    assert find_issued([_paragraph(line)]) == expected
+
+
+def _paragraph(text: str):
+    from extract.model import Paragraph
+
+    return Paragraph(text, 0, len(text))
+
+
+def test_no_machine_locale(monkeypatch):
+    """Month names come from our data, never from the process locale."""
+    import locale
+
+    with contextlib.suppress(locale.Error):
+        locale.setlocale(locale.LC_TIME, "C")
+    assert parse_date_range("25 OCTOBRE 2015").start == date(2015, 10, 25)
+
+
+# --- the generated vocabulary ---------------------------------------------------------
+
+
+def test_calendar_data_matches_its_generator():
+    import importlib.util
+    from pathlib import Path
+
+    from extract.dates import DATA, LANGUAGES
+
+    spec = importlib.util.spec_from_file_location("make_calendar", DATA / "make_calendar.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert set(module.LANGUAGES) == set(LANGUAGES)
+    for code in LANGUAGES:
+        committed = Path(DATA / code / "calendar.csv").read_text(encoding="utf-8")
+        assert committed == module.generate(code), f"run extract/data/lang/make_calendar.py ({code})"
+
+
+def test_every_language_names_twelve_months_and_seven_weekdays():
+    from extract.dates import LANGUAGES, _vocab
+
+    for code in LANGUAGES:
+        v = _vocab((code,))
+        assert set(v.months.values()) == set(range(1, 13)), code
+        assert set(v.weekdays.values()) == set(range(1, 8)), code
+
+
+# --- properties: precision and robustness ---------------------------------------------
+
+_MONTHS_BY_LANGUAGE = {
+    "en": _NAMES,
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+}  # fmt: skip
+
+
+@st.composite
+def written_days(draw):
+    """A day written in one of the usual shapes, inside arbitrary text: (text, day span)."""
+    d = draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)))
+    language = draw(st.sampled_from(sorted(_MONTHS_BY_LANGUAGE)))
+    month = _MONTHS_BY_LANGUAGE[language][d.month - 1]
+    month = draw(st.sampled_from([month, month.lower(), month.upper(), month[:3] + "."]))
+    day = draw(
+        st.sampled_from([str(d.day), f"{d.day:02d}", f"{d.day}th" if language == "en" else str(d.day)])
+    )
+    shape = draw(st.sampled_from(["{d} {m} {y}", "{d}-{m} {y}", "{d}. {m} {y}", "{d} de {m} de {y}",
+                                  "{m} {d}, {y}", "{d} {m}, {y}", "{d} {m} in {y}", "{d}-{m}-{y}"]))  # fmt: skip
+    before = draw(st.text(alphabet=" ,;()abcxyz", max_size=8))
+    after = draw(st.text(alphabet=" ,;()abcxyz.", max_size=8))
+    body = shape.format(d=day, m=month, y=d.year)
+    text = before + body
+    start = (
+        len(before) + body.index(day) if shape.startswith("{d}") else len(before) + body.index(" " + day) + 1
+    )
+    return text + after, (start, start + len(day)), d
+
+
+@settings(max_examples=400)
+@given(written_days())
+def test_a_written_day_is_never_read_coarser(case):
+    """Whenever the day number written in the text lies inside the expression found, the
+    result has day precision (and is that day)."""
+    text, (s, e), d = case
+    for r in find_date_ranges(text):
+        if r.start_char <= s and e <= r.end_char:
+            assert r.precision == "day", (text, r)
+            assert r.start == d, (text, r)
+
+
+_DAY_NUMBER = re.compile(r"(?<![0-9])(?:[1-9]|[012][0-9]|3[01])(?![0-9])")
+_SHORT_YEAR_END = re.compile(r"(?:19|20)[0-9]{2}\s*[-–—/]\s*[0-9]{2}$")
+
+
+@settings(max_examples=500)
+@given(dateish_text, references)
+def test_no_day_number_inside_a_coarser_expression(text, reference):
+    """The same property on free date-ish text: an expression read at month or year
+    precision contains no free-standing day number (a 2-digit year end, "2016/17", aside)."""
+    for r in find_date_ranges(text, reference):
+        if r.precision != "day" and not _SHORT_YEAR_END.search(r.text):
+            assert not _DAY_NUMBER.search(r.text), (text, r)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(["le 22 octobre 2015, ", "du 3 au ", "de ", "al ", "1er ", "et ", "-", "Monday "]),
+                max_size=60).map("".join))  # fmt: skip
+def test_never_raises_on_french_and_spanish_words(text):
+    _check(text, REF)

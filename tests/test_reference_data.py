@@ -43,28 +43,27 @@ def test_header_synonyms(header, columns):
     assert is_header_row(header)
 
 
-def test_header_synonyms_file_is_well_formed():
-    rows = _rows("extract/data/header_synonyms.csv")
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_header_synonyms_file_is_well_formed(language):
+    rows = _rows(f"extract/data/lang/{language}/header_synonyms.csv")
     assert {r["match"] for r in rows} == {"exact", "contains"}
-    assert {r["column"] for r in rows} == {
-        "no",
-        "action",
-        "responsible_body",
-        "work_programme",
-        "timeframe",
-        "progress",
-    }
+    canonical = {"no", "action", "responsible_body", "work_programme", "timeframe", "progress", "remarks"}
+    assert {c for r in rows for c in r["column"].split("|")} == canonical
 
 
 def test_data_rows_are_not_headers():
     assert not is_header_row(["1", "Use of meetings", "WCO Secretariat", "Continuous activity", "- Workshop"])
 
 
-def test_event_types_table_is_a_closed_vocabulary():
-    rows = _rows("normalize/data/event_types.csv")
+@pytest.mark.parametrize("language", ["en", "fr", "es"])
+def test_event_types_table_is_a_closed_vocabulary(language):
+    rows = _rows(f"normalize/data/lang/{language}/event_types.csv")
     labels = [r["event_type"] for r in rows]
     assert len(labels) == len(set(labels))
     assert sorted(int(r["priority"]) for r in rows) == list(range(1, len(rows) + 1))
+    # The same labels and priorities in every language: a type never depends on the language.
+    english = {r["event_type"]: r["priority"] for r in _rows("normalize/data/lang/en/event_types.csv")}
+    assert {r["event_type"]: r["priority"] for r in rows} == english
     allowed = {
         "workshop", "seminar", "conference", "forum", "meeting", "mission", "training", "accreditation",
         "course", "publication", "launch",
