@@ -59,7 +59,37 @@ def hostile() -> dict[str, str | bytes]:
         "country_spaces.txt": _table("- Workshop (" + " " * 4000 + "(x)"),
         "french_dates.txt": _table("- Atelier (" + "le 22 octobre 2015, " * 5000 + ")"),
         "utf16_malformed.txt": b"\xff\xfe" + "\tAction".encode("utf-16-le") + b"\x00\xd8",
+        "line_200k.pdf": _pdf_line("Aa " * 66_000 + "(ABC)"),
+        "parentheses_100k.docx": _docx_cell("(" * 100_000),
     }
+
+
+def _pdf_line(text: str) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=2)
+    pdf.text(5, 20, "PROGRESS REPORT (AS OF 25 OCTOBER 2015)")
+    pdf.text(5, 30, text)  # one line, far wider than the page
+    return bytes(pdf.output())
+
+
+def _docx_cell(progress: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("PROGRESS REPORT (AS OF 25 OCTOBER 2015)")
+    table = document.add_table(rows=2, cols=5)
+    for cell, text in zip(table.rows[0].cells, HEADER.split("\t"), strict=True):
+        cell.text = text
+    for cell, text in zip(table.rows[1].cells, ["1", "Action", "WCO", "2015", progress], strict=True):
+        cell.text = text
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
 
 
 def run(path: Path, out: Path) -> tuple[float, int, str]:
