@@ -181,14 +181,12 @@ def same_event(a: Mention, b: Mention) -> bool:
     return bool(shared) and len(shared) / smaller >= needed
 
 
-def _sweep(dated: list[Mention], find, parent, only_with: frozenset[int] | None = None) -> None:
+def _sweep(dated: list[Mention], find, parent) -> None:
     """Compare each mention with the later ones whose dates can still meet it."""
     for k, a in enumerate(dated):
         for b in dated[k + 1 :]:
             if b.start > a.end + _CORRECTION_WINDOW:
                 break
-            if only_with is not None and a.index not in only_with and b.index not in only_with:
-                continue
             if find(a.index) != find(b.index) and same_event(a, b):
                 parent[find(b.index)] = find(a.index)
 
@@ -338,16 +336,17 @@ def match_mentions(events, acronyms: dict[str, list[str]] | None = None) -> list
         first = firsts.setdefault(signature, m)
         if first is not m:
             parent[find(m.index)] = find(first.index)
-    # Sweep by date within each country (placeless mentions meet every country).
-    by_country: dict[str | None, list[Mention]] = {}
+    # Candidates only: two mentions `same_event` can join share their normalized title
+    # or a topic word, so each is compared with the mentions of its title and of each
+    # of its topic words whose dates can still meet it (an index, not every pair).
+    postings: dict[tuple[str, str], list[Mention]] = {}
     for m in firsts.values():
-        by_country.setdefault(m.country, []).append(m)
-    placeless = by_country.pop(None, [])
-    for group in [*by_country.values(), placeless]:
-        _sweep(sorted(group, key=lambda m: (m.start, m.index)), find, parent)
-    if placeless:
-        everyone = sorted(firsts.values(), key=lambda m: (m.start, m.index))
-        _sweep(everyone, find, parent, only_with=frozenset(m.index for m in placeless))
+        postings.setdefault(("title", m.norm_title), []).append(m)
+        for word in m.topic:
+            postings.setdefault(("word", word), []).append(m)
+    for group in postings.values():
+        if len(group) > 1:
+            _sweep(sorted(group, key=lambda m: (m.start, m.index)), find, parent)
     by_title: dict[tuple, int] = {}
     for m in mentions:
         if m.start is None:
