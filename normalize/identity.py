@@ -265,7 +265,11 @@ def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> l
 
 def shared_key_doubts(events: list[dict]) -> list[int]:
     """Indexes of events whose key another event of the run shares while their titles
-    share no topic word: probably two events the key cannot tell apart."""
+    share no topic word: probably two events the key cannot tell apart.
+
+    Linear in practice: within a key, the distinct topic sets are numbered and each
+    word keeps a bit mask of the sets holding it; a set meets every other set exactly
+    when the masks of its words cover them all."""
     groups: dict[str, list[int]] = {}
     for i, e in enumerate(events):
         groups.setdefault(e["event_key"], []).append(i)
@@ -273,11 +277,25 @@ def shared_key_doubts(events: list[dict]) -> list[int]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        topics = [frozenset(topic_words(_value(events[i], "title"))) for i in members]
-        for i, topic in zip(members, topics, strict=True):
-            if topic and any(other and not (topic & other) for other in topics):
-                doubtful.append(i)
-    return doubtful
+        by_topic: dict[frozenset[str], list[int]] = {}
+        for i in members:
+            topic = frozenset(topic_words(_value(events[i], "title")))
+            if topic:  # a title with no topic word tells nothing either way
+                by_topic.setdefault(topic, []).append(i)
+        if len(by_topic) < 2:
+            continue
+        masks: dict[str, int] = {}
+        for bit, topic in enumerate(by_topic):
+            for word in topic:
+                masks[word] = masks.get(word, 0) | (1 << bit)
+        everyone = (1 << len(by_topic)) - 1
+        for topic, holders in by_topic.items():
+            reach = 0
+            for word in topic:
+                reach |= masks[word]
+            if reach != everyone:
+                doubtful += holders
+    return sorted(doubtful)
 
 
 SHARED_KEY = "shared_key"
