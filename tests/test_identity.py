@@ -188,3 +188,20 @@ def test_diff_of_output_folders_equals_diff_of_files(tmp_path):
         *pipeline.load_version(tmp_path / "old"), *pipeline.load_version(tmp_path / "new")
     )
     assert from_files.fillna("").values.tolist() == from_folders.fillna("").values.tolist()
+
+
+@pytest.mark.parametrize(
+    ("titles", "flagged"),
+    [
+        (["Workshop on Transit", "Workshop on Valuation"], [0, 1]),  # no topic word in common
+        (["Workshop on Transit", "Transit Workshop"], []),
+        (["Transit", "Transit and Valuation", "Valuation"], [0, 2]),  # the middle one meets both
+        (["Workshop", "Workshop on Valuation"], []),  # no topic word: tells nothing
+        (["Transit", "Transit", "Valuation"], [0, 1, 2]),
+    ],
+)
+def test_shared_key_doubts(titles, flagged):
+    from normalize.identity import shared_key_doubts
+
+    events = [{"event_key": "k", "title": t} for t in titles] + [{"event_key": "other", "title": "Valuation"}]
+    assert shared_key_doubts(events) == flagged
