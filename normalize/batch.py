@@ -24,6 +24,7 @@ from pathlib import Path
 from extract.errors import printable
 
 from .faults import checkpoint
+from .publish import terminate_as_interrupt
 
 PIPELINE_VERSION = "1"
 _CODE_ROOTS = ("extract", "normalize")
@@ -248,6 +249,7 @@ def _worker_init(parent: int) -> None:
     with it: the kernel kills a worker whose parent is gone (PR_SET_PDEATHSIG), so a
     killed run leaves no worker converting for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a terminated worker just ends
     with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere the pool's own checks
         import ctypes
 
@@ -402,19 +404,22 @@ def convert_many(
         if r is not None:
             tick(r)
     try:
-        if executor == "dask" and todo:
-            for i, result in zip(
-                todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
-            ):
-                results[i] = result
-        elif jobs > 1 and len(todo) > 1:
-            for i, result in zip(todo, _convert_in_pool([paths[i] for i in todo], jobs, tick), strict=True):
-                results[i] = result
-        else:
-            for i in todo:
-                results[i] = convert_file(paths[i])
-                tick(results[i])
-                checkpoint("convert")
+        with terminate_as_interrupt():  # SIGTERM while converting: stopped like Ctrl-C, and said so
+            if executor == "dask" and todo:
+                for i, result in zip(
+                    todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
+                ):
+                    results[i] = result
+            elif jobs > 1 and len(todo) > 1:
+                for i, result in zip(
+                    todo, _convert_in_pool([paths[i] for i in todo], jobs, tick), strict=True
+                ):
+                    results[i] = result
+            else:
+                for i in todo:
+                    results[i] = convert_file(paths[i])
+                    tick(results[i])
+                    checkpoint("convert")
     finally:
         close()
     if store:

@@ -63,17 +63,18 @@ class Interrupted(KeyboardInterrupt):
     """A signal stopped the run. `published` says whether the new output is in place
     (the signal came during the swap, which was completed) or not (nothing changed)."""
 
-    def __init__(self, signum: int, out_dir: Path, published: bool) -> None:
+    def __init__(self, signum: int, out_dir: Path | None, published: bool) -> None:
         super().__init__(signum)
         self.signum = signum
-        self.out_dir = out_dir
+        self.out_dir = out_dir  # None: before any output folder was touched
         self.published = published
 
     @property
     def message(self) -> str:
         if self.published:
             return f"Interrupted: the new output was already complete and is in place in {self.out_dir}/."
-        return f"Interrupted: nothing was written; the previous output in {self.out_dir}/ is as it was."
+        where = f" in {self.out_dir}/" if self.out_dir else ""
+        return f"Interrupted: nothing was written; the previous output{where} is as it was."
 
     @property
     def exit_status(self) -> int:
@@ -114,6 +115,25 @@ class _SignalGuard:
     def __exit__(self, *exc) -> None:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """While files convert (before any output is touched), SIGTERM stops the run the
+    way Ctrl-C does: cleanly, with the message that nothing was written and exit
+    status 143, instead of the silent death its default action is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum, frame):
+        raise Interrupted(signum, None, published=False)
+
+    previous = signal.signal(signal.SIGTERM, handle)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # --- renames -----------------------------------------------------------------------------

@@ -109,7 +109,7 @@ SIGINT_OUTCOME = {"convert": "old", "write": "old", "swap": "new", "swapped": "n
 SIGKILL_OUTCOME = {"convert": "old", "write": "old", "swap": "old", "swapped": "new"}
 CASES = [(signal.SIGINT, stage, seen) for stage, seen in SIGINT_OUTCOME.items()]
 CASES += [(signal.SIGKILL, stage, seen) for stage, seen in SIGKILL_OUTCOME.items()]
-CASES += [(signal.SIGTERM, "write", "old"), (signal.SIGTERM, "swap", "new")]
+CASES += [(signal.SIGTERM, stage, seen) for stage, seen in SIGINT_OUTCOME.items()]
 
 
 @pytest.mark.parametrize(("signum", "stage", "seen"), CASES, ids=lambda v: getattr(v, "name", v))
