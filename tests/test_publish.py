@@ -119,3 +119,33 @@ def test_interrupted_tells_which_output_is_in_place(tmp_path, published, says):
 
     exc = pub.Interrupted(signal.SIGTERM, tmp_path, published)
     assert says in exc.message and exc.exit_status == 143 and isinstance(exc, KeyboardInterrupt)
+
+
+def test_an_output_folder_that_is_a_mount_point_is_replaced_file_by_file(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    pub.publish(out, _writer("old"))
+    (out / "mine.txt").write_text("keep")
+    real = os.path.ismount
+    monkeypatch.setattr(pub.os.path, "ismount", lambda p: str(p) == str(out) or real(p))
+    result = pub.publish(out, lambda scratch: (scratch / "events.csv").write_text("new"))
+    assert result.atomic is False
+    assert _state(out) == {".published": "events.csv\n", "events.csv": "new", "mine.txt": "keep"}
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_real_mount_point(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(out)], capture_output=True)
+    if done.returncode:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+    try:
+        pub.publish(out, _writer("old"))
+        pub.publish(out, _writer("new"))
+        assert _state(out) == {
+            ".published": "events.csv\nsub\n",
+            "events.csv": "new",
+            "sub/part.parquet": "new",
+        }
+    finally:
+        subprocess.run(["umount", "-l", str(out)], check=False)
