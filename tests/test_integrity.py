@@ -175,3 +175,22 @@ def test_hostile_text_for_spacy_and_the_acronym_table():
     assert acronym_table(["x " * 1000 + "Post-Clearance Audit (PCA)"]) == {
         "pca": ["post", "clearance", "audit"]
     }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xff\xfe" + "\tAction".encode("utf-16-le") + b"\x00",  # an odd number of bytes
+        b"\xff\xfe" + "\tAction".encode("utf-16-le") + b"\x00\xd8",  # a lone surrogate at the end
+        b"\xfe\xff" + "\tAction".encode("utf-16-be") + b"\xdc\x00a\x00",  # a lone low surrogate
+    ],
+)
+def test_malformed_utf16_is_the_projects_own_error(tmp_path, data):
+    from extract import read
+    from extract.errors import CorruptDocument
+
+    path = tmp_path / "report.txt"
+    path.write_bytes(data)
+    with pytest.raises(CorruptDocument, match="the text is not validly encoded") as raised:
+        read(path)
+    assert str(raised.value).startswith(str(path)) and "\n" not in str(raised.value)
