@@ -98,13 +98,14 @@ class _SignalGuard:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.critical = False
+        self.swapped: list[bool] = []  # non-empty once the new output is in place
         self.received: int | None = None
         self._previous: dict[int, object] = {}
 
     def _handle(self, signum, frame) -> None:
         self.received = signum
         if not self.critical:
-            raise Interrupted(signum, self.out, published=False)
+            raise Interrupted(signum, self.out, published=bool(self.swapped))
 
     def __enter__(self) -> _SignalGuard:
         if threading.current_thread() is threading.main_thread():  # handlers live in the main thread only
@@ -233,7 +234,7 @@ def publish(out_dir: str | Path, write_files: Callable[[Path], None]) -> Publish
             scratch, inside = _make_scratch(out)
         except OSError as exc:
             raise _environment_error(exc, out) from exc
-        swapped: list[bool] = []
+        swapped = guard.swapped
         try:
             write_files(scratch)
             names = sorted(p.name for p in scratch.iterdir())
