@@ -16,6 +16,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import zlib
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -272,12 +273,28 @@ def _died(path: Path) -> FileResult:
     )
 
 
-def _convert_in_pool(paths: list[Path], jobs: int, tick) -> list[FileResult]:
+def _timed_out(path: Path, limit: float) -> FileResult:
+    name = printable(str(path))
+    message = f"{name}: stopped after {limit:g} s (the per-file time limit); the other files were converted"
+    return FileResult(
+        name, error={"file": name, "stage": "worker", "error_type": "TimedOut", "message": message}
+    )
+
+
+def _kill_workers(pool) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.kill()
+
+
+def _convert_in_pool(paths: list[Path], jobs: int, tick, time_limit: float | None = None) -> list[FileResult]:
     """Convert in a process pool, at most `jobs` files in flight, so that when a
     worker dies (SIGKILL, out of memory) the files it may have held are known: the
     pool is rebuilt, the files that were only waiting are converted as before, and
     each file that was in flight is tried again alone; one that kills its worker
-    alone is that file's error."""
+    alone is that file's error. With `time_limit` (seconds per file), a file still
+    converting after it is that file's error: the workers are killed, the others
+    that were in flight go back to the queue."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -287,15 +304,31 @@ def _convert_in_pool(paths: list[Path], jobs: int, tick) -> list[FileResult]:
     while pending or suspects:
         alone = not pending  # only suspects left: one at a time, one worker
         queue = pending if pending else [suspects.pop()]
-        width = 1 if alone else jobs
+        width = 1 if alone else max(1, min(jobs, len(pending)))
         pool = ProcessPoolExecutor(max_workers=width, initializer=_worker_init, initargs=(os.getpid(),))
         in_flight: dict = {}
+        started: dict = {}
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < width:
                     i = queue.pop()
-                    in_flight[pool.submit(convert_file, paths[i])] = i
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    future = pool.submit(convert_file, paths[i])
+                    in_flight[future], started[future] = i, time.monotonic()
+                timeout = None
+                if time_limit:
+                    timeout = max(0.0, min(started[f] for f in in_flight) + time_limit - time.monotonic())
+                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+                if not done:  # the oldest file in flight ran out of time
+                    now = time.monotonic()
+                    for future, i in list(in_flight.items()):
+                        if now - started[future] >= time_limit:
+                            results[i] = _timed_out(paths[i], time_limit)
+                            tick(results[i])
+                        else:
+                            pending.append(i)  # innocent: converted again by the next pool
+                    _kill_workers(pool)
+                    in_flight.clear()
+                    break
                 broken = False
                 for future in done:
                     i = in_flight.pop(future)
@@ -370,14 +403,22 @@ def convert_many(
     progress=False,
     executor: str = "local",
     scheduler=None,
+    time_limit: float | None = None,
 ):
     """Convert every path; results come back in input order whatever `jobs` is.
+
+    `time_limit`: seconds one file may take (default: the `PIPELINE_FILE_TIMEOUT`
+    environment variable, else none); with one, files convert in worker processes
+    even with `jobs=1`, and a file over the limit is that file's error (`TimedOut`).
 
     An input whose bytes equal an earlier input's is converted once: it comes back
     as a result with `duplicate_of` set and one `duplicate_input` warning.
     `executor="dask"` sends the files to the Dask scheduler at `scheduler` (an
     address, or a `distributed.LocalCluster`) instead of the local process pool."""
     store = Cache(cache_dir) if cache_dir else None
+    limit = (
+        time_limit if time_limit is not None else float(os.environ.get("PIPELINE_FILE_TIMEOUT") or 0) or None
+    )
     if store:
         store.clean_stale()
     results: list[FileResult | None] = [None] * len(paths)
@@ -410,10 +451,9 @@ def convert_many(
                     todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
                 ):
                     results[i] = result
-            elif jobs > 1 and len(todo) > 1:
-                for i, result in zip(
-                    todo, _convert_in_pool([paths[i] for i in todo], jobs, tick), strict=True
-                ):
+            elif (jobs > 1 and len(todo) > 1) or (limit and todo):
+                converted = _convert_in_pool([paths[i] for i in todo], jobs, tick, limit)
+                for i, result in zip(todo, converted, strict=True):
                     results[i] = result
             else:
                 for i in todo:

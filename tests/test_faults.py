@@ -326,3 +326,17 @@ def test_busy_workers_die_with_a_killed_parent(tmp_path):
         with contextlib.suppress(OSError):
             os.kill(w, signal.SIGKILL)
     assert not alive, "pool workers outlived their parent"
+
+
+def test_a_file_over_the_time_limit_is_that_files_error(tmp_path, monkeypatch):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in (f"{SEED_000}.txt", f"{SEED_001}.txt"):
+        shutil.copy(SAMPLES / name, src)
+    (src / "third.txt").write_text((SAMPLES / f"{SEED_001}.txt").read_text(encoding="utf-8") + "\n")
+    monkeypatch.setenv("PIPELINE_FAULT", f"worker:hang:{SEED_001}.txt")  # converts for ever
+    monkeypatch.setenv("PIPELINE_FILE_TIMEOUT", "5")
+    ds = pipeline.run([src], jobs=2)
+    assert ds.errors[["file", "error_type"]].values.tolist() == [[str(src / f"{SEED_001}.txt"), "TimedOut"]]
+    assert "stopped after 5 s" in ds.errors["message"].iloc[0]
+    assert sorted(ds.documents["doc"]) == [SEED_000, "third"] and len(ds.events) == 144
