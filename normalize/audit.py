@@ -173,17 +173,17 @@ def _rederived(path: Path):
     import io
 
     from .batch import convert_file
-    from .csvsafe import write_csv
     from .dataset import Dataset
+    from .outputs import write_csv
 
     result = convert_file(path)
     if result.error is not None:
         return result.error["message"]
     ds = Dataset.from_results([result])
     tables = []
-    for df in (ds.documents, ds.actions, ds.events):
+    for name in ("documents", "actions", "events"):
         buffer = io.StringIO()
-        write_csv(df, buffer)
+        write_csv(name, getattr(ds, name), buffer)
         buffer.seek(0)
         tables.append(_read_back(buffer))
     documents, actions, events = tables

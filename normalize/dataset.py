@@ -1,5 +1,6 @@
-"""Normalized documents -> the analyst-facing tables, with stable ids, written as
-CSV, Parquet and JSONL.
+"""Normalized documents -> the analyst-facing tables, with stable ids; the columns
+and their types are defined once in `normalize/schema.py`, the files written by
+`normalize/outputs.py`.
 
 Ids are content hashes: `doc_id` from the file's bytes, `action_id` and
 `event_id` from their parent id and their number, so a record keeps its id across
@@ -20,36 +21,27 @@ from extract.tables import no_action_table_reason, unassigned_cells
 
 from . import Normalized
 from .audit import PROVENANCE, coverage
-from .csvsafe import write_csv
 from .identity import assign_event_keys, flag_shared_keys, unique_events
+from .schema import ACTIONS, DOCUMENTS, ERRORS, EVENTS, WARNINGS, at_precision, period_bounds, typed_frame
 
-DOCUMENT_COLUMNS = [
-    "doc_id", "doc", "source_file", "format", "language", "sha256", "title", "doc_type", "as_of",
-    "issued", "page_count", "sections", "actions", "events", "coverage", "warnings",
-]  # fmt: skip
-ACTION_COLUMNS = [
-    "action_id", "doc_id", "doc", "source_file", "section_no", "section_title", "action_no", "action_text",
-    "responsible_body", "responsible_bodies", "work_programme", "timeframe", "deadline", "continuous",
-    "remarks", "items", "page", "char_start", "char_end",
-]  # fmt: skip
-EVENT_COLUMNS = [
-    "event_id", "event_key", "action_id", "doc_id", "doc", "source_file", "section_no", "category",
-    "action_no", "item_no", "region", "kind", "title", "country_iso3", "country", "city", "start_date",
-    "end_date", "date_precision", "event_type", "scope", "organizers", "references", "source_text", "page",
-    "bbox", "char_start", "char_end",
-    "title_start", "title_end", "location_text", "location_start", "location_end", "date_text",
-    "date_start", "date_end", "title_bbox", "location_bbox", "date_bbox", "confidence", "warnings",
-]  # fmt: skip
-ERROR_COLUMNS = ["file", "stage", "error_type", "message"]
-WARNING_COLUMNS = ["doc", "source_file", "action_no", "item_no", "code", "detail", "char_start", "char_end"]
+DOCUMENT_COLUMNS = DOCUMENTS.names
+ACTION_COLUMNS = ACTIONS.names
+EVENT_COLUMNS = EVENTS.names
+ERROR_COLUMNS = ERRORS.names
+WARNING_COLUMNS = WARNINGS.names
 
 
 def stable_id(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _box(box: tuple[float, float, float, float] | None) -> str | None:
-    return ",".join(f"{v:.1f}" for v in box) if box else None
+def _box(box: tuple[float, float, float, float] | None) -> list[float] | None:
+    return [round(v, 1) for v in box] if box else None
+
+
+def _bounds(iso: str | None, i: int) -> str | None:
+    bounds = period_bounds(iso)
+    return bounds[i].isoformat() if bounds else None
 
 
 def _span(span: tuple[int, int] | None, i: int) -> int | None:
@@ -74,10 +66,11 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             "action_no": a.action_no,
             "action_text": a.action_text,
             "responsible_body": a.responsible_body,
-            "responsible_bodies": "; ".join(a.responsible_bodies),
+            "responsible_bodies": list(a.responsible_bodies),
             "work_programme": a.work_programme,
             "timeframe": a.timeframe,
             "deadline": a.deadline,
+            "deadline_date": _bounds(a.deadline, 1),
             "continuous": a.continuous,
             "remarks": a.remarks,
             "items": items_per_action.get(a.action_no, 0),
@@ -110,13 +103,17 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "country_iso3": e.country_iso3,
                 "country": e.country,
                 "city": e.city,
-                "start_date": e.start_date,
-                "end_date": e.end_date,
+                "country_text": e.country_text,
+                "start_date": _bounds(e.start_date, 0),
+                "end_date": _bounds(e.end_date, 1),
+                "start_iso": e.start_date,
+                "end_iso": e.end_date,
                 "date_precision": e.date_precision,
                 "event_type": e.event_type,
                 "scope": e.scope,
-                "organizers": ";".join(e.organizers),
-                "references": "; ".join(e.references),
+                "organizers": list(e.organizers),
+                "references": list(e.references),
+                "notes": list(e.notes),
                 "source_text": e.source_text,
                 "page": e.page,
                 "bbox": _box(e.bbox),
@@ -132,7 +129,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "date_start": _span(e.date_span, 0),
                 "date_end": _span(e.date_span, 1),
                 "confidence": e.confidence,
-                "warnings": ";".join(e.warnings),
+                "warnings": list(e.warnings),
             }  # fmt: skip
         )
         for code in e.warnings:
@@ -185,9 +182,9 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             }
         )
     document = {
-        "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format,
-        "language": d.language, "sha256": d.sha256,
-        "title": d.title, "doc_type": d.doc_type, "as_of": d.as_of.isoformat() if d.as_of else None,
+        "doc_id": doc_id, "doc": d.doc, "source_file": d.source_file, "format": d.format, "sha256": d.sha256,
+        "title": d.title, "doc_type": d.doc_type, "language": d.language,
+        "as_of": d.as_of.isoformat() if d.as_of else None,
         "issued": d.issued.isoformat() if d.issued else None, "page_count": d.page_count,
         "sections": len(d.sections), "actions": len(actions), "events": len(events),
         "coverage": round(cov.share, 4), "warnings": len(warnings),
@@ -195,26 +192,30 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
     return document, actions, events, warnings
 
 
-def _frame(records: list[dict], columns: list[str], sort: list[str]) -> pd.DataFrame:
-    df = pd.DataFrame.from_records(records, columns=columns)
-    if len(df):
-        df = df.sort_values(sort, kind="stable").reset_index(drop=True)
-    # Nullable integers keep "3" from turning into "3.0" when a column has gaps.
-    for col in df.columns:
-        integer = col in ("section_no", "item_no", "page", "page_count") or col.endswith(("_start", "_end"))
-        if integer and col not in ("start_date", "end_date"):
-            df[col] = df[col].astype("Int64")
-    return df
+def _unique_records(events: list[dict], docs: list[dict]) -> list[dict]:
+    """identity.unique_events, with the same date columns as events and a list for `mentioned_in`."""
+    out = []
+    for r in unique_events(events, docs).to_dict("records"):
+        precision = r.get("date_precision")
+        r["start_iso"] = at_precision(r.get("start_date"), precision)
+        r["end_iso"] = at_precision(r.get("end_date"), precision)
+        mentioned = r.get("mentioned_in")
+        r["mentioned_in"] = mentioned.split("; ") if isinstance(mentioned, str) and mentioned else None
+        out.append(r)
+    return out
 
 
 @dataclass
 class Dataset:
+    """The analyst-facing tables as typed pandas DataFrames (see `normalize/schema.py`):
+    nullable integers, dates as `datetime.date`, lists as Python lists, None for empty."""
+
     documents: pd.DataFrame
     actions: pd.DataFrame
     events: pd.DataFrame
     warnings: pd.DataFrame
     errors: pd.DataFrame
-    unique_events: pd.DataFrame = field(default_factory=pd.DataFrame)
+    unique_events: pd.DataFrame = field(default_factory=lambda: typed_frame("unique_events", []))
     texts: dict[str, str] = field(default_factory=dict, repr=False)  # source_file -> document text
 
     @classmethod
@@ -240,16 +241,25 @@ class Dataset:
         for event, key in zip(events, assign_event_keys(events, acronyms), strict=True):
             event["event_key"] = key
         warnings += flag_shared_keys(events)
-        documents = _frame(docs, DOCUMENT_COLUMNS, ["source_file"])
         return cls(
-            documents=documents,
-            actions=_frame(actions, ACTION_COLUMNS, ["source_file", "char_start"]),
-            events=_frame(events, EVENT_COLUMNS, ["source_file", "char_start"]),
-            unique_events=unique_events(events, docs),
-            warnings=_frame(warnings, WARNING_COLUMNS, ["source_file", "char_start", "code"]),
-            errors=_frame(errors, ERROR_COLUMNS, ["file"]),
+            documents=typed_frame("documents", docs),
+            actions=typed_frame("actions", actions),
+            events=typed_frame("events", events),
+            unique_events=typed_frame("unique_events", _unique_records(events, docs)),
+            warnings=typed_frame("warnings", warnings),
+            errors=typed_frame("errors", errors),
             texts=texts,
         )
+
+    def write_files(self, folder: str | Path, partitioned: bool = False) -> list[Path]:
+        """Write every output file into `folder` (CSV, Parquet, JSONL, DuckDB, schema,
+        report); `publish` moves them into place together."""
+        from .outputs import write_all
+
+        written = write_all(self, Path(folder), partitioned=partitioned)
+        # Where relative `source_file` paths start from: `audit` run from elsewhere finds them.
+        (Path(folder) / PROVENANCE).write_text(json.dumps({"cwd": os.getcwd()}) + "\n", encoding="utf-8")
+        return [*written, Path(folder) / PROVENANCE]
 
     def write(self, out_dir: str | Path, partitioned: bool = False) -> list[Path]:
         """Write every table into a scratch folder beside OUT, then swap it in as a
@@ -260,26 +270,5 @@ class Dataset:
         the layout a cluster run leaves for engines that read partitions."""
         from .publish import publish
 
-        def write_files(scratch: Path) -> None:
-            for name in ("documents", "actions", "events", "unique_events"):
-                df = getattr(self, name)
-                write_csv(df, scratch / f"{name}.csv")
-                df.to_parquet(scratch / f"{name}.parquet", index=False)
-            _write_jsonl(self.events, scratch / "events.jsonl")
-            write_csv(self.warnings, scratch / "warnings.csv")
-            write_csv(self.errors, scratch / "errors.csv")
-            from .report import render_report
-
-            (scratch / "report.html").write_text(render_report(self), encoding="utf-8", newline="\n")
-            if partitioned and len(self.events):
-                self.events.to_parquet(scratch / "events_by_doc", partition_cols=["doc"], index=False)
-            # Where relative `source_file` paths start from: `audit` run from elsewhere finds them.
-            (scratch / PROVENANCE).write_text(json.dumps({"cwd": os.getcwd()}) + "\n", encoding="utf-8")
-
-        published = publish(out_dir, write_files)
+        published = publish(out_dir, lambda scratch: self.write_files(scratch, partitioned=partitioned))
         return [published.out_dir / name for name in published.files]
-
-
-def _write_jsonl(events: pd.DataFrame, path: Path) -> None:
-    # pandas writes JSON in C: null for a missing value, integers stay integers.
-    events.to_json(path, orient="records", lines=True, force_ascii=False)

@@ -122,7 +122,20 @@ def _int(value) -> int | None:
 
 
 def _records(df) -> list[dict]:
-    return [] if df is None or df.empty else df.to_dict("records")
+    """Rows as text-friendly records: lists `;`-joined, dates ISO, start_date at its precision."""
+    if df is None or df.empty:
+        return []
+    out = []
+    for r in df.to_dict("records"):
+        for k, v in r.items():
+            if isinstance(v, (list, tuple)):
+                r[k] = ";".join(map(str, v))
+            elif hasattr(v, "isoformat"):
+                r[k] = v.isoformat()
+        if "start_iso" in r:
+            r["start_date"], r["end_date"] = r["start_iso"], r["end_iso"]
+        out.append(r)
+    return out
 
 
 def _texts(dataset) -> dict[str, str]:
@@ -370,3 +383,11 @@ def render_report(dataset) -> str:
         f"<main>{_charts(events, countries, names)}{failed}\n{docs}</main>\n"
         f"<script>{JS}</script></body></html>\n"
     )
+
+
+def write_report(dataset, folder) -> list:
+    from pathlib import Path
+
+    path = Path(folder) / "report.html"
+    path.write_text(render_report(dataset), encoding="utf-8", newline="\n")
+    return [path]

@@ -3,6 +3,7 @@ roman section numbers, `<li>` lists and `•` bullets, date before place, prose.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pipeline
@@ -13,7 +14,7 @@ LAYOUTS = Path(__file__).resolve().parent / "layouts"
 def test_roman_sections_li_lists_and_bullets():
     ds = pipeline.run([LAYOUTS / "roman_sections_li_bullets.txt"])
     doc = ds.documents.iloc[0]
-    assert doc["as_of"] == "2017-03-31" and doc["coverage"] == 1.0
+    assert doc["as_of"] == date(2017, 3, 31) and doc["coverage"] == 1.0
     actions = ds.actions[
         ["section_no", "section_title", "action_no", "responsible_body", "deadline", "continuous"]
     ]
@@ -22,7 +23,7 @@ def test_roman_sections_li_lists_and_bullets():
         ["1", "TRAINING", "1.2", "CBD", None, "True"],
         ["2", "MISSIONS", "2.1", "CBD", "2017", "False"],
     ]
-    fields = ["title", "country_iso3", "city", "start_date", "end_date", "event_type", "kind"]
+    fields = ["title", "country_iso3", "city", "start_iso", "end_iso", "event_type", "kind"]
     got = [tuple(None if v != v else v for v in row) for row in ds.events[fields].values.tolist()]
     assert got == [
         ("National Workshop on Valuation", "KEN", "Nairobi", "2017-02-22", "2017-02-24", "workshop", "event"),

@@ -85,6 +85,8 @@ def test_output_is_deterministic(tmp_path, seed_dataset):
     seed_dataset.write(a)
     pipeline.run([SAMPLES / f"{seed}.txt" for seed in (SEED_000, "001_6aa9410e70b24e4d")]).write(b)
     for f in sorted(a.iterdir()):
+        if f.suffix == ".duckdb":  # a database file: same tables (tests/test_outputs.py), not same bytes
+            continue
         assert f.read_bytes() == (b / f.name).read_bytes(), f.name
 
 
