@@ -19,6 +19,7 @@ from extract.model import Event, Item
 
 from . import lang, nlp
 from .dates import DateRange, find_date_ranges
+from .fields import gathering_types
 from .places import Location, resolve_places
 
 _DATA = Path(__file__).with_name("data")
@@ -101,27 +102,19 @@ def confidence(warnings: tuple[str, ...]) -> float:
     return round(max(0.0, 1.0 - sum(warning_penalties()[w] for w in warnings)), 2)
 
 
-def classify_scope(title: str, language: str = lang.DEFAULT) -> str | None:
-    return _best_keyword("scope_keywords.csv", title, lang.for_document(language))
+def classify_scope(title: str, language: str = lang.DEFAULT, kind: str = "event") -> str | None:
+    """Scope from the event's own head phrase (normalize/fields.py)."""
+    from .fields import classify_scope as scope
+
+    return scope(title, kind, language)
 
 
-def find_organisers(title: str) -> tuple[str, ...]:
-    """Organisations the title names, by acronym (`WCO-UPU` stays one entry)."""
-    doc = nlp.analyse(title)
-    found: list[str] = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        acronym = ent.ent_id_
-        # Hyphenated pairs of bodies ("WCO-UPU", "ICAO-WCO") are written as one token pair.
-        if ent.start > 1 and doc[ent.start - 1].text == "-" and found:
-            prev = doc.ents[[e.start for e in doc.ents].index(ent.start) - 1]
-            if prev.end == ent.start - 1 and prev.label_ == "ORG":
-                found[-1] = f"{found[-1]}-{acronym}"
-                continue
-        if acronym not in found:
-            found.append(acronym)
-    return tuple(found)
+def find_organisers(title: str, kind: str = "event", event_type: str | None = None, text: str | None = None,
+                    language: str = lang.DEFAULT) -> tuple[str, ...]:  # fmt: skip
+    """Bodies the text says organised the event, by acronym (normalize/fields.py)."""
+    from .fields import find_organisers as organisers
+
+    return organisers(title, kind, event_type, text, language)
 
 
 def _trailing_parenthetical(text: str) -> tuple[int, int] | None:
@@ -349,6 +342,8 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
     event_type, type_certain = _type_and_certainty(title, kind, languages)
     if not type_certain:
         warnings.append("guessed_type")
+    if location is None and kind == "event" and type_certain and event_type in gathering_types():
+        warnings.append("no_place")  # a gathering with no place at all: never silently placeless
     a = item.action
     base = item.start
     return Event(
@@ -378,8 +373,8 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         date_text=text[slice(*date_text_span)] if date_text_span else None,
         date_span=(base + date_text_span[0], base + date_text_span[1]) if date_text_span else None,
         event_type=event_type,
-        scope=classify_scope(title, language),
-        organizers=find_organisers(title),
+        scope=classify_scope(title, language, kind),
+        organizers=find_organisers(title, kind, event_type, text, language),
         references=parts.references,
         warnings=tuple(warnings),
         confidence=confidence(tuple(warnings)),

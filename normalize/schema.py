@@ -73,7 +73,7 @@ _SPAN = [
 ]
 EVENT_TYPES = (
     "workshop", "seminar", "conference", "forum", "meeting", "mission", "training", "accreditation",
-    "course", "publication", "launch", "decision", "other",
+    "course", "publication", "launch", "other",
 )  # fmt: skip
 PRECISIONS = ("day", "month", "year")
 
