@@ -93,6 +93,7 @@ DOCUMENTS = Table(
         _c("sha256", STRING, "SHA-256 of the file", True),
         _c("title", STRING, "document title, without the as-of parenthetical"),
         _c("doc_type", STRING, "`progress_report`, `action_plan` or `other`", True),
+        _c("language", STRING, "ISO 639-1 code of the report's language (`en`, `fr`, `es`)"),
         _c("as_of", DATE, "the `(AS OF 25 OCTOBER 2015)` date"),
         _c("issued", DATE, "the cover note's `Brussels, 19 September 2016.` date"),
         _c("page_count", INTEGER, "pages (converted text: inferred from repeated header rows)"),
