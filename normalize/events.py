@@ -287,7 +287,11 @@ def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) 
         if location is None and first is None:
             continue
         shifted = first.shifted(m.end()) if first is not None else None
-        return _Held(m.start(), m.group("cut") is not None, location, span, shifted)
+        # The title is cut only when the phrase ends the item: in a paragraph that goes on
+        # ("... in February 2017. A follow-up visit is planned.") the sentence stays whole.
+        end = max(shifted.end_char if shifted else 0, span[1] if span else 0)
+        cut = m.group("cut") is not None and not text[end:].strip(" .;,)")
+        return _Held(m.start(), cut, location, span, shifted)
     return None
 
 
