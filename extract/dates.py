@@ -159,6 +159,8 @@ def _vocab(languages: tuple[str, ...]) -> _Vocab:
             (months if kind == "month" else weekdays).setdefault(norm(name).rstrip("."), number)
         for name, number in words.get("extra_months", {}).items():
             months.setdefault(norm(name), number)
+        for name, number in words.get("extra_weekdays", {}).items():
+            weekdays.setdefault(norm(name), number)
         lists = words.get("words", {})
         ambiguous.update(norm(w) for w in lists.get("ambiguous_months", []))
         suffixes.update(lists.get("ordinal_suffixes", []))
@@ -170,13 +172,20 @@ def _vocab(languages: tuple[str, ...]) -> _Vocab:
     token_re = _token_regex(tuple(sorted(suffixes, key=len, reverse=True)))
     phrases: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for role, texts in raw_phrases.items():
-        phrases[role] = _index(((_phrase_tokens(t, token_re), None) for t in texts))
+        phrases[role] = _index((_phrase_tokens(t, token_re), None) for t in texts)
     ordinals = _index((_phrase_tokens(t, token_re), n) for t, n in raw_ordinals.items())
     starters = set(months) | set(weekdays) | set(ordinals)
     for role in ("range_from", "range_between", "year_prepositions", "article"):
         starters |= set(phrases[role])
     return _Vocab(
-        months, weekdays, frozenset(ambiguous), tuple(suffixes), phrases, ordinals, frozenset(starters), token_re
+        months,
+        weekdays,
+        frozenset(ambiguous),
+        tuple(suffixes),
+        phrases,
+        ordinals,
+        frozenset(starters),
+        token_re,
     )
 
 
@@ -253,7 +262,8 @@ def _tokens(text: str, vocab: _Vocab) -> list[_Tok]:
                 or (m.group("suf") is None and after.isalpha())
                 or (after in ".,:" and end_digits + 1 < n and text[end_digits + 1].isdigit())
             )
-            value = int(digits) if len(digits) <= 4 else -1  # never a day or a year; int() of 10,000 digits raises
+            # Longer numbers are never a day or a year (and int() of 10,000 digits raises).
+            value = int(digits) if len(digits) <= 4 else -1
             out.append(_Tok(_NUM, s, e, digits, value, not glued, m.group("suf") is not None))
         elif m.group("iy") is not None:
             parts = (int(m.group("iy")), int(m.group("im")), int(m.group("id")))
@@ -328,7 +338,9 @@ class _Parser:
     def _matches(self, words: tuple[str, ...], i: int) -> bool:
         if i + len(words) > len(self.t):
             return False
-        return all(self.t[i + k].kind in (_WORD, _PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words))
+        return all(
+            self.t[i + k].kind in (_WORD, _PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words)
+        )
 
     def day(self, i: int) -> tuple[int, int] | None:
         """(day, next index) for a day number or an ordinal word at i."""
@@ -402,6 +414,9 @@ class _Parser:
         if t is None:
             return None
         if t.kind == _NUMDATE:
+            year = t.parts[0] if t.year_first else t.parts[2]
+            if not 1800 <= year <= 2199:
+                return None
             if t.year_first:
                 y, m, d = t.parts
                 return _Point(first, i, i + 1, d, m, y)
@@ -417,9 +432,11 @@ class _Parser:
         y = self.year(i, bare=True)
         if y is not None:
             k = i + 1
+            link = self.t[k].norm if self.punct(k, "-/.") and self.adjacent(k) else None
+            k += link is not None  # "2012/Aug/10", "1996.July.10"
             m = self.month(k)
             if m is not None:  # "2019 October", "2019 October 5"
-                after = self.after_dot(k + 1)
+                after = self.after_dot(k + 1) if link is None else k + 1 + self.punct(k + 1, link)
                 found = self.day(after)
                 if found is not None and self.year(after) is None:
                     return _Point(first, found[1] - 1, found[1], found[0], m, y)
@@ -465,6 +482,8 @@ class _Parser:
             d, k = found
             p = _Point(first, k - 1, k, d, m, month_first=True)
             y_at = k + 1 if self.punct(k, ",") else k
+            if (t := self.tok(y_at)) is not None and t.kind == _TIME and self.year(y_at + 1) is not None:
+                y_at += 1  # "Thu Sep 25 10:36:28 2003": the time sits between day and year
             if (y := self.year(y_at)) is not None:
                 p.year, p.last = y, y_at
             return p
@@ -548,7 +567,10 @@ class _Parser:
 
     def _separator(self, k: int, p1: _Point, lead: str | None, listed: bool) -> tuple[str | None, int]:
         if self.punct(k, _DASHES):
-            return self.t[k].norm, k + 1
+            j = k + 1
+            while j < k + 3 and self.punct(j, "-–—>") and self.adjacent(j):
+                j += 1  # "14--16th May", "14-> 16th May"
+            return self.t[k].norm, j
         if (j := self.phrase("range_to", k)) is not None:
             return "to", j
         if self.punct(k, ",") and listed:
@@ -563,7 +585,9 @@ class _Parser:
         if p.year_only:
             if p.short_year:
                 return None
-            return self._result((date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)), nxt
+            return self._result(
+                (date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)
+            ), nxt
         if p.numeric is not None:
             resolved = self._resolve([p])
             return (self._result(resolved, start_tok, p.last, (p,)) if resolved else None), nxt
@@ -571,10 +595,17 @@ class _Parser:
             return None  # a day or a month alone is not a date
         if p.weak and p.day is None:
             return None
-        if p.month_first and p.year is None:
-            return None, nxt  # "June 12 Members": American order needs its year
+        if p.month_first and p.year is None and not self._closed(p):
+            return None, nxt  # "June 12 Members": American order needs its year or a clear end
         found = self._span(p.day, p.month, p.year, p.day, p.month, p.year)
         return (self._result(found, start_tok, p.last, (p,)) if found else None), nxt
+
+    def _closed(self, p: _Point) -> bool:
+        """A year-less "October 12" is a date only when nothing can continue it: its day is
+        an ordinal ("January 10th") or the text ends or closes right after it ("(Paris,
+        July 14)"), unlike "in June 12 Members met"."""
+        t = self.t[p.last]
+        return (t.kind == _NUM and t.ordinal) or p.last + 1 >= self.n or self.punct(p.last + 1, ",;.)]")
 
     def _resolve(self, points: list[_Point]):
         """Numeric dates: one order (day-month or month-day) for all ends of a range."""
@@ -615,7 +646,7 @@ class _Parser:
         m1, m2 = m1 or m2, m2 or m1
         if p1.weak and lead is None and d1 is None:
             return None  # "march to june 2019" without "from"
-        if (p1.month_first or p2.month_first) and y1 is None and y2 is None:
+        if (p1.month_first or p2.month_first) and y1 is None and y2 is None and not self._closed(p2):
             return None
         if p1.year is None and p2.year is None and d1 is None:
             return None  # "March-June": months without a year
@@ -663,6 +694,7 @@ def _calendar(y1, m1, d1, y2, m2, d2) -> tuple[date, date] | None:
 
 
 # --- Public functions ------------------------------------------------------------------
+
 
 def _languages(languages: Sequence[str] | str | None) -> tuple[str, ...]:
     if languages is None:
