@@ -452,8 +452,14 @@ class _Parser:
         j = k
         if (after := self.phrase("day_month_link", k)) is not None:
             j = after
-        elif self.punct(k, "-–/."):
-            link = self.t[k].norm
+        elif (
+            self.punct(k, ".")
+            and self.adjacent(k)
+            or self.punct(k, "-–/")
+            and self.adjacent(k)
+            and self.adjacent(k + 1)
+        ):
+            link = self.t[k].norm  # "3. Dec.", "14-Mar-2019"; a spaced dash separates a range instead
             j = k + 1
         m = self.month(j)
         if m is None:
@@ -534,6 +540,8 @@ class _Parser:
         start_tok = i if lead else p1.first
         listed: list[_Point] = []
         k = p1.next
+        if k == p1.last + 1 and self.punct(k, ".") and self.adjacent(k) and self.t[p1.last].kind == _WORD:
+            k += 1  # the dot of "30 Nov.-2 Dec. 2016"
         if p1.day is not None and p1.month is None and p1.year is None:
             while len(listed) < _MAX_LIST and self.punct(k, ","):
                 q = self.point(k + 1)
@@ -554,6 +562,10 @@ class _Parser:
             found = self._combine(p1, p2, sep, lead)
             if found is not None:
                 return self._result(found, start_tok, p2.last, (p1, p2)), p2.next
+            if p1.day is not None and p1.month is None and p2.day is None and p2.numeric is None:
+                # "14 - September 2016": the day may belong to the month; rather nothing
+                # than the whole month (the cost: "Annex 2 – June 2016" gives no date).
+                return None, p2.next
             if p2.month is not None or p2.numeric is not None:
                 # Not a range: p1 on its own if it is a date ("22 October 2015 - 3 January
                 # 2015"), p2 read next; else both swallowed ("23-22 October", "31 April-2 May").

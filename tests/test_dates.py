@@ -508,6 +508,12 @@ FORMS = [
     ("17 october in 2018", ("2018-10-17", "2018-10-17", "day", "17 october in 2018")),
     ("second of March 2017", ("2017-03-02", "2017-03-02", "day", "second of March 2017")),
     ("22nd of October, 2015", ("2015-10-22", "2015-10-22", "day", "22nd of October, 2015")),
+    ("(Brussels, 30 Nov.-2 Dec. 2016)", ("2016-11-30", "2016-12-02", "day", "30 Nov.-2 Dec. 2016")),
+    ("(Geneva, 3 & 4 May 2016)", ("2016-05-03", "2016-05-04", "day", "3 & 4 May 2016")),
+    ("14--16th May 2016", ("2016-05-14", "2016-05-16", "day", "14--16th May 2016")),
+    ("Thu Sep 25 10:36:28 2003", ("2003-09-25", "2003-09-25", "day", "Thu Sep 25 10:36:28 2003")),
+    ("2012/Aug/10", ("2012-08-10", "2012-08-10", "day", "2012/Aug/10")),
+    ("fév 15, 2013", ("2013-02-15", "2013-02-15", "day", "fév 15, 2013")),
     # times of day are set aside
     ("3 May 2015 at 10:00", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
     ("3 May 2015, 9 am - 5 pm", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
@@ -569,6 +575,9 @@ TRAPS = [
     "from 2016",  # a bare year after "from" needs its range
     "3 Juneteenth 2015",
     "A3 June 2015 B",
+    "14 - September 2016",  # the day may belong to the month: nothing rather than the whole month
+    "03/15/2559",  # years outside 1800-2199
+    "in 20 - 30 countries",
 ]
 
 
