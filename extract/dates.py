@@ -542,7 +542,9 @@ class _Parser:
         k = p1.next
         if k == p1.last + 1 and self.punct(k, ".") and self.adjacent(k) and self.t[p1.last].kind == _WORD:
             k += 1  # the dot of "30 Nov.-2 Dec. 2016"
-        if p1.day is not None and p1.month is None and p1.year is None:
+        if (
+            p1.day is not None and p1.year is None and p1.numeric is None
+        ):  # "3, 4 and 5 May", "June 1, 2 and 3"
             while len(listed) < _MAX_LIST and self.punct(k, ","):
                 q = self.point(k + 1)
                 if q is None or q.month is not None or q.year is not None or q.day is None:
@@ -569,12 +571,17 @@ class _Parser:
             if p2.month is not None or p2.numeric is not None:
                 # Not a range: p1 on its own if it is a date ("22 October 2015 - 3 January
                 # 2015"), p2 read next; else both swallowed ("23-22 October", "31 April-2 May").
+                if (sep == "and" and p1.year is None and p2.year is not None and p1.month and p2.month
+                        and (p1.month, p1.day or 0) <= (p2.month, p2.day or 0)):  # fmt: skip
+                    p1 = replace(p1, year=p2.year)  # "3 May and 5 June 2015": a list shares its year
                 alone = self._single(p1, p1.first, p2.first)
                 if alone is not None and alone[0] is not None:
                     return alone
                 return None, p2.next
-        if listed or (lead and p1.year_only):
+        if lead and p1.year_only:
             return None  # "from 2016" alone is not a date
+        if listed:
+            return self._single(p1, p1.first, p1.next)
         return self._single(p1, p1.first, p1.next)
 
     def _separator(self, k: int, p1: _Point, lead: str | None, listed: bool) -> tuple[str | None, int]:
@@ -587,10 +594,10 @@ class _Parser:
             return "to", j
         if self.punct(k, ",") and listed:
             k += 1  # "3, 4, and 5 May"
-        if (j := self.phrase("range_and", k)) is not None:
-            day_list = p1.day is not None and p1.month is None and p1.year is None
-            if day_list or lead == "between":
-                return "and", j
+        # "15 and 16 June", "June 1 and 2, 2016": days of one month (checked in _combine)
+        joins = (p1.day is not None and p1.year is None) or lead == "between"
+        if joins and (j := self.phrase("range_and", k)) is not None:
+            return "and", j
         return None, k
 
     def _single(self, p: _Point, start_tok: int, nxt: int) -> tuple[DateRange | None, int] | None:
@@ -648,8 +655,8 @@ class _Parser:
             return None
         if p1.numeric is not None:
             return self._resolve([p1, p2])
-        if sep == "and" and lead != "between" and not (p1.month is None and p1.day is not None):
-            return None
+        if sep == "and" and lead != "between" and (p1.day is None or (p1.month and p2.month)):
+            return None  # "and" joins days, not two dates ("3 May and 5 June"): only "between" does
         d1, m1, y1, d2, m2, y2 = p1.day, p1.month, p1.year, p2.day, p2.month, p2.year
         if (d1 is None) != (d2 is None):
             return None  # ends of different precision
