@@ -851,3 +851,27 @@ def test_accuracy_on_collected_cases_stays_above_its_floor():
     # Texts that must give no date never give one: a wrong value is worse than none.
     negatives = [r for r in rows if not r["start"]]
     assert all(module.outcome(r)[0] for r in negatives)
+
+
+# --- what the events see ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "warned"),
+    [
+        ("Regional Workshop (Nairobi, Kenya, Tuesday 24 May 2022)", "2022-05-24", "2022-05-24", False),
+        ("Regional Workshop (Nairobi, Kenya, Monday 24 May 2022)", "2022-05-24", "2022-05-24", True),
+        ("National Workshop (Kenya, from 20 to 28 November 2023)", "2023-11-20", "2023-11-28", False),
+        ("Atelier national (Sénégal, du 28 novembre au 2 décembre 2016)", "2016-11-28", "2016-12-02", False),
+    ],
+)
+def test_events_carry_dates_and_the_weekday_warning(text, start, end, warned):
+    from extract.model import Action, Item, Row
+    from normalize.events import parse_event, warning_penalties
+
+    action = Action("doc", "doc.txt", 1, "S", "1", "Do", "WCO", ("WCO",), None, None, None, True, 1, 0, 0,
+                    Row((), 1, 0, 0))  # fmt: skip
+    e = parse_event(Item(action, 1, text, 0, len(text), 1, None, False), date(2024, 3, 31))
+    assert (e.start_date, e.end_date) == (start, end)
+    assert ("weekday_mismatch" in e.warnings) is warned
+    assert "weekday_mismatch" in warning_penalties()
