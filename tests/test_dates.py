@@ -731,10 +731,10 @@ def test_calendar_data_matches_its_generator():
 
 
 def test_every_language_names_twelve_months_and_seven_weekdays():
-    from extract.dates import LANGUAGES, _vocab
+    from extract.date_words import LANGUAGES, vocab
 
     for code in LANGUAGES:
-        v = _vocab((code,))
+        v = vocab((code,))
         assert set(v.months.values()) == set(range(1, 13)), code
         assert set(v.weekdays.values()) == set(range(1, 8)), code
 
