@@ -13,7 +13,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["DASHES", "DATA", "LANGUAGES", "NUM", "NUMDATE", "PUNCT", "TIME", "WORD", "Tok", "Vocab", "norm",
@@ -26,8 +26,11 @@ LANGUAGES = tuple(sorted(p.name for p in DATA.iterdir() if (p / "dates.toml").is
 # --- Vocabulary ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)  # a report repeats its words; bounded for hostile input
 def norm(word: str) -> str:
     """Lower case without accents: how every word is compared."""
+    if word.isascii():
+        return word.lower()
     decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
