@@ -875,3 +875,45 @@ def test_events_carry_dates_and_the_weekday_warning(text, start, end, warned):
     assert (e.start_date, e.end_date) == (start, end)
     assert ("weekday_mismatch" in e.warnings) is warned
     assert "weekday_mismatch" in warning_penalties()
+
+
+# --- seed 000's dates, written in French and Spanish -----------------------------------
+
+_FR = dict(zip(_NAMES, _MONTHS_BY_LANGUAGE["fr"], strict=True))
+_ES = dict(zip(_NAMES, _MONTHS_BY_LANGUAGE["es"], strict=True))
+
+
+def _translate(text: str, language: str) -> str:
+    """An English date expression as a French or Spanish report writes it."""
+    names = _FR if language == "fr" else _ES
+    month = "|".join(_NAMES)
+    if language == "es":  # "22-23 October 2015" -> "22-23 de octubre de 2015"
+        text = re.sub(rf"(\d) ({month})\b", r"\1 de \2", text)
+        text = re.sub(rf"\b({month}) (\d{{4}})", r"\1 de \2", text)
+    text = re.sub(rf"\b({month})\b", lambda m: names[m.group(1)], text)
+    return text.replace(" to ", " au " if language == "fr" else " al ")
+
+
+def _seed_dates():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "000_f9a85ca6c4980ec5.events.jsonl"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        event = json.loads(line)
+        for r in find_date_ranges(event["source_text"], REF):
+            if (r.iso_start(), r.iso_end()) == (event["start_date"], event["end_date"]):
+                out[r.text] = (r.iso_start(), r.iso_end(), r.precision)
+    return sorted(out.items())
+
+
+@pytest.mark.parametrize("language", ["fr", "es"])
+def test_seed_dates_read_the_same_in_french_and_spanish(language):
+    cases = _seed_dates()
+    assert len(cases) >= 60
+    for text, expected in cases:
+        translated = _translate(text, language)
+        r = parse_date_range(translated, REF, languages=[language, "en"])
+        assert r is not None and (r.iso_start(), r.iso_end(), r.precision) == expected, (translated, r)
+        assert r.text == translated
