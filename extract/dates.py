@@ -430,6 +430,33 @@ class _Parser:
         found = self._span(p.day, p.month, p.year, p.day, p.month, p.year)
         return (self._result(found, start_tok, p.last, (p,)) if found else None), nxt
 
+    def ends_an_unread_range(self, found: DateRange, failed_end: int) -> bool:
+        """A date right after "<day> -" or "<day> to" ("22.-23.10.2015", "2-3 & 5 May"), or
+        after a dash that ends an impossible date ("30 - 31 June 2015 - 3 July 2015"), is the
+        end of a range the grammar could not read: its start would be wrong."""
+        k = self._index_at(found.start_char)
+        if k < 2:
+            return False
+        sep = self.t[k - 1]
+        to = (sep.kind == PUNCT and sep.norm in DASHES) or self.phrase("range_to", k - 1) == k
+        if not to and self.phrase("range_and", k - 1) != k:
+            return False
+        if to and failed_end == k - 1:
+            return True
+        before = k - 3 if self.punct(k - 2, ".") and k >= 3 else k - 2
+        t = self.t[before]
+        return t.kind == NUM and t.free and len(t.norm) <= 2 and not (t.value == 0 or t.value > 31)
+
+    def _index_at(self, char: int) -> int:
+        lo, hi = 0, self.n
+        while lo < hi:  # tokens are in text order: binary search on their start
+            mid = (lo + hi) // 2
+            if self.t[mid].start < char:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def _closed(self, p: _Point) -> bool:
         """A year-less "October 12" is a date only when nothing can continue it: its day is
         an ordinal ("January 10th") or the text ends or closes right after it ("(Paris,
@@ -573,6 +600,7 @@ def _scan(parser: _Parser) -> list[DateRange]:
     out: list[DateRange] = []
     tokens, starters = parser.t, parser.v.starters
     i = 0
+    failed_end = -1  # where the last expression that failed the calendar ended
     while i < len(tokens):
         t = tokens[i]
         if t.kind == WORD and t.norm not in starters:
@@ -588,7 +616,9 @@ def _scan(parser: _Parser) -> list[DateRange]:
             i += 1
             continue
         result, nxt = found
-        if result is not None:
+        if result is None:
+            failed_end = nxt
+        elif not parser.ends_an_unread_range(result, failed_end):
             out.append(result)
         i = max(nxt, i + 1)
     return out

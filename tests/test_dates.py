@@ -517,6 +517,7 @@ FORMS = [
     ("June 1 and 2, 2016", ("2016-06-01", "2016-06-02", "day", "June 1 and 2, 2016")),
     ("June 1, 2 and 3, 2016", ("2016-06-01", "2016-06-03", "day", "June 1, 2 and 3, 2016")),
     ("3 May and 5 June 2015", ("2015-05-03", "2015-05-03", "day", "3 May")),  # a list shares its year
+    ("31 June 2015 and 3 July 2015", ("2015-07-03", "2015-07-03", "day", "3 July 2015")),  # a list, no range
     # times of day are set aside
     ("3 May 2015 at 10:00", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
     ("3 May 2015, 9 am - 5 pm", ("2015-05-03", "2015-05-03", "day", "3 May 2015")),
@@ -581,6 +582,11 @@ TRAPS = [
     "14 - September 2016",  # the day may belong to the month: nothing rather than the whole month
     "03/15/2559",  # years outside 1800-2199
     "in 20 - 30 countries",
+    # the end of a range whose start cannot be read is not given alone (its start would be wrong)
+    "(22.-23.10.2015)",
+    "(Geneva, 2-3 & 5 May 2016)",
+    "30 - 31 June 2015 - 3 July 2015",
+    "31 June 2015 to 3 July 2015",
 ]
 
 
