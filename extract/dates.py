@@ -46,6 +46,7 @@ so the time taken is linear in the length of the text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -353,9 +354,8 @@ class _Parser:
         k = p1.next
         if k == p1.last + 1 and self.punct(k, ".") and self.adjacent(k) and self.t[p1.last].kind == WORD:
             k += 1  # the dot of "30 Nov.-2 Dec. 2016"
-        if (
-            p1.day is not None and p1.year is None and p1.numeric is None
-        ):  # "3, 4 and 5 May", "June 1, 2 and 3"
+        if p1.day is not None and p1.year is None and p1.numeric is None:
+            # days listed before the last: "3, 4 and 5 May", "June 1, 2 and 3"
             while len(listed) < _MAX_LIST and self.punct(k, ","):
                 q = self.point(k + 1)
                 if q is None or q.month is not None or q.year is not None or q.day is None:
@@ -391,8 +391,6 @@ class _Parser:
                 return None, p2.next
         if lead and p1.year_only:
             return None  # "from 2016" alone is not a date
-        if listed:
-            return self._single(p1, p1.first, p1.next)
         return self._single(p1, p1.first, p1.next)
 
     def _separator(self, k: int, p1: _Point, lead: str | None, listed: bool) -> tuple[str | None, int]:
@@ -448,14 +446,7 @@ class _Parser:
         return t.kind == NUM and t.free and len(t.norm) <= 2 and not (t.value == 0 or t.value > 31)
 
     def _index_at(self, char: int) -> int:
-        lo, hi = 0, self.n
-        while lo < hi:  # tokens are in text order: binary search on their start
-            mid = (lo + hi) // 2
-            if self.t[mid].start < char:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        return bisect_left(self.t, char, key=lambda t: t.start)  # tokens are in text order
 
     def _closed(self, p: _Point) -> bool:
         """A year-less "October 12" is a date only when nothing can continue it: its day is
