@@ -46,18 +46,16 @@ so the time taken is linear in the length of the text.
 
 from __future__ import annotations
 
-import csv
-import re
-import tomllib
-import unicodedata
+from bisect import bisect_left
 from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from functools import cache
-from pathlib import Path
+
+from .date_words import DASHES, DATA, LANGUAGES, NUM, NUMDATE, PUNCT, TIME, WORD, Tok, Vocab, tokens, vocab
 
 __all__ = [
+    "DATA",
     "LANGUAGES",
     "DateRange",
     "as_of_date",
@@ -65,9 +63,6 @@ __all__ = [
     "numeric_order",
     "parse_date_range",
 ]
-
-DATA = Path(__file__).resolve().parent / "data" / "lang"
-LANGUAGES = tuple(sorted(p.name for p in DATA.iterdir() if (p / "dates.toml").is_file()))
 
 
 @dataclass(frozen=True)
@@ -99,179 +94,6 @@ class DateRange:
         return replace(self, start_char=self.start_char + offset, end_char=self.end_char + offset)
 
 
-# --- Vocabulary ------------------------------------------------------------------------
-
-
-def norm(word: str) -> str:
-    """Lower case without accents: how every word is compared."""
-    decomposed = unicodedata.normalize("NFKD", word.replace("’", "'").lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_ROLES = (
-    "range_from",
-    "range_between",
-    "range_to",
-    "range_and",
-    "day_month_link",
-    "month_year_link",
-    "article",
-    "year_prepositions",
-    "time_link",
-    "as_of",
-)
-
-
-@dataclass(frozen=True)
-class _Vocab:
-    months: dict[str, int]
-    weekdays: dict[str, int]
-    ambiguous: frozenset[str]
-    suffixes: tuple[str, ...]
-    # role -> first word -> phrases (tuples of normalised tokens), longest first
-    phrases: dict[str, dict[str, list[tuple[str, ...]]]]
-    ordinals: dict[str, list[tuple[tuple[str, ...], int]]]
-    starters: frozenset[str]  # words a date expression may begin with
-    token_re: re.Pattern[str]
-
-
-@cache
-def _language_data(code: str) -> tuple[dict, list[tuple[str, int, str]]]:
-    folder = DATA / code
-    with open(folder / "dates.toml", "rb") as f:
-        words = tomllib.load(f)
-    with open(folder / "calendar.csv", encoding="utf-8", newline="") as f:
-        names = [(r["kind"], int(r["number"]), r["name"]) for r in csv.DictReader(f)]
-    return words, names
-
-
-@cache
-def _vocab(languages: tuple[str, ...]) -> _Vocab:
-    months: dict[str, int] = {}
-    weekdays: dict[str, int] = {}
-    ambiguous: set[str] = set()
-    suffixes: set[str] = set()
-    raw_phrases: dict[str, set[str]] = {role: set() for role in _ROLES}
-    raw_ordinals: dict[str, int] = {}
-    for code in languages:  # the first language wins a clash: setdefault
-        words, names = _language_data(code)
-        for kind, number, name in names:
-            (months if kind == "month" else weekdays).setdefault(norm(name).rstrip("."), number)
-        for name, number in words.get("extra_months", {}).items():
-            months.setdefault(norm(name), number)
-        lists = words.get("words", {})
-        ambiguous.update(norm(w) for w in lists.get("ambiguous_months", []))
-        suffixes.update(lists.get("ordinal_suffixes", []))
-        for role in _ROLES:
-            raw_phrases[role].update(lists.get(role, []))
-        for name, number in words.get("ordinals", {}).items():
-            raw_ordinals.setdefault(name, number)
-            raw_ordinals.setdefault(name.replace("-", " "), number)
-    token_re = _token_regex(tuple(sorted(suffixes, key=len, reverse=True)))
-    phrases: dict[str, dict[str, list[tuple[str, ...]]]] = {}
-    for role, texts in raw_phrases.items():
-        phrases[role] = _index(((_phrase_tokens(t, token_re), None) for t in texts))
-    ordinals = _index((_phrase_tokens(t, token_re), n) for t, n in raw_ordinals.items())
-    starters = set(months) | set(weekdays) | set(ordinals)
-    for role in ("range_from", "range_between", "year_prepositions", "article"):
-        starters |= set(phrases[role])
-    return _Vocab(
-        months, weekdays, frozenset(ambiguous), tuple(suffixes), phrases, ordinals, frozenset(starters), token_re
-    )
-
-
-def _index(entries) -> dict:
-    out: dict = {}
-    for tokens, value in entries:
-        if tokens:
-            out.setdefault(tokens[0], []).append(tokens if value is None else (tokens, value))
-    for key, items in out.items():
-        out[key] = sorted(set(items), key=lambda x: -len(x if isinstance(x[0], str) else x[0]))
-    return out
-
-
-def _phrase_tokens(text: str, token_re: re.Pattern[str]) -> tuple[str, ...]:
-    return tuple(norm(m.group()) for m in token_re.finditer(text))
-
-
-def _token_regex(suffixes: tuple[str, ...]) -> re.Pattern[str]:
-    letters = [s for s in suffixes if s[0].isalpha()]
-    marks = [s for s in suffixes if not s[0].isalpha()]
-    suffix = "|".join(
-        [rf"[ ]?(?i:{'|'.join(map(re.escape, letters))})(?![^\W\d_])"] * bool(letters)
-        + [rf"(?:{'|'.join(map(re.escape, marks))})"] * bool(marks)
-    )
-    return re.compile(
-        # numeric dates: year first, or day/month first with a 4-digit year (2 digits only after "/")
-        r"(?<![0-9])(?:(?P<iy>[0-9]{4})(?P<s1>[-/.])(?P<im>[0-9]{1,2})(?P=s1)(?P<id>[0-9]{1,2})(?![0-9])(?!(?P=s1)[0-9])"
-        r"|(?P<na>[0-9]{1,2})(?P<s2>[-/.])(?P<nb>[0-9]{1,2})(?P=s2)(?P<nc>[0-9]{4}|[0-9]{2})"
-        r"(?![0-9])(?!(?P=s2)[0-9]))"
-        # times of day: 10:30, 10:30:15 pm, 14h30, 14h, 9 am, 9 a.m.
-        r"|(?P<time>(?<![0-9])[0-9]{1,2}(?::[0-9]{2}(?::[0-9]{2})?(?:[ ]?[apAP]\.?[mM]\.?)?|[hH](?:[0-9]{2})?"
-        r"|[ ]?[apAP]\.?[mM]\.?)(?![^\W\d_]))"
-        + (rf"|(?P<num>[0-9]+)(?P<suf>{suffix})?" if suffix else r"|(?P<num>[0-9]+)")
-        + r"|(?P<word>[^\W\d_]+)|(?P<punct>\S)"
-    )
-
-
-# --- Tokens ----------------------------------------------------------------------------
-
-_DASHES = frozenset("-–—‐‑/")
-_WORD, _NUM, _NUMDATE, _TIME, _PUNCT = range(5)
-
-
-@dataclass(frozen=True, slots=True)
-class _Tok:
-    kind: int
-    start: int
-    end: int
-    norm: str  # words: normalised; punctuation: the character; numbers: the digits
-    value: int = 0  # numbers: their value
-    free: bool = True  # numbers: not glued to letters or to other digits ("A3", "1,234", "2.2015")
-    ordinal: bool = False  # numbers: carried an ordinal suffix
-    capital: bool = False  # words: begin with a capital letter
-    parts: tuple[int, int, int] | None = None  # numeric dates: (a, b, c) as written
-    year_first: bool = False  # numeric dates: 2015-10-22
-
-
-def _tokens(text: str, vocab: _Vocab) -> list[_Tok]:
-    out = []
-    n = len(text)
-    for m in vocab.token_re.finditer(text):
-        s, e = m.span()
-        if m.group("word") is not None:
-            w = m.group()
-            out.append(_Tok(_WORD, s, e, norm(w), capital=w[0].isupper()))
-        elif m.group("num") is not None:
-            digits = m.group("num")
-            end_digits = m.end("num")
-            before = text[s - 1] if s else " "
-            after = text[end_digits] if end_digits < n else " "
-            glued = (
-                before.isalnum()
-                or (before in ".,:" and s >= 2 and text[s - 2].isdigit())
-                or (m.group("suf") is None and after.isalpha())
-                or (after in ".,:" and end_digits + 1 < n and text[end_digits + 1].isdigit())
-            )
-            value = int(digits) if len(digits) <= 4 else -1  # never a day or a year; int() of 10,000 digits raises
-            out.append(_Tok(_NUM, s, e, digits, value, not glued, m.group("suf") is not None))
-        elif m.group("iy") is not None:
-            parts = (int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-            out.append(_Tok(_NUMDATE, s, e, m.group(), parts=parts, year_first=True))
-        elif m.group("na") is not None:
-            c = m.group("nc")
-            if len(c) == 2 and m.group("s2") != "/":
-                out.append(_Tok(_PUNCT, s, e, "#"))  # "1.2.15": a section number, not a date
-                continue
-            year = int(c) if len(c) == 4 else 2000 + int(c)
-            out.append(_Tok(_NUMDATE, s, e, m.group(), parts=(int(m.group("na")), int(m.group("nb")), year)))
-        elif m.group("time") is not None:
-            out.append(_Tok(_TIME, s, e, m.group()))
-        else:
-            out.append(_Tok(_PUNCT, s, e, m.group()))
-    return out
-
-
 # --- Grammar ---------------------------------------------------------------------------
 
 
@@ -295,21 +117,21 @@ _MAX_LIST = 8  # "3, 4, 5 and 6 May": days listed before a range
 
 
 class _Parser:
-    def __init__(self, text: str, vocab: _Vocab, reference: date | None, order: str | None):
+    def __init__(self, text: str, vocab: Vocab, reference: date | None, order: str | None):
         self.text = text
         self.v = vocab
-        self.t = _tokens(text, vocab)
+        self.t = tokens(text, vocab)
         self.n = len(self.t)
         self.points: dict[tuple, _Point | None] = {}
         self.reference = reference
         self.order = order
 
     # -- token tests
-    def tok(self, i: int) -> _Tok | None:
+    def tok(self, i: int) -> Tok | None:
         return self.t[i] if i < self.n else None  # indexes are never negative
 
     def punct(self, i: int, chars: str | frozenset[str]) -> bool:
-        return i < self.n and self.t[i].kind == _PUNCT and self.t[i].norm in chars
+        return i < self.n and self.t[i].kind == PUNCT and self.t[i].norm in chars
 
     def adjacent(self, i: int) -> bool:
         """Token i touches the one before it (no space): an abbreviation's dot."""
@@ -318,7 +140,7 @@ class _Parser:
     def phrase(self, role: str, i: int) -> int | None:
         """End index of the longest phrase of `role` starting at token i."""
         t = self.tok(i)
-        if t is None or t.kind not in (_WORD, _PUNCT):
+        if t is None or t.kind not in (WORD, PUNCT):
             return None
         for words in self.v.phrases[role].get(t.norm, ()):
             if self._matches(words, i):
@@ -328,18 +150,20 @@ class _Parser:
     def _matches(self, words: tuple[str, ...], i: int) -> bool:
         if i + len(words) > len(self.t):
             return False
-        return all(self.t[i + k].kind in (_WORD, _PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words))
+        return all(
+            self.t[i + k].kind in (WORD, PUNCT) and self.t[i + k].norm == w for k, w in enumerate(words)
+        )
 
     def day(self, i: int) -> tuple[int, int] | None:
         """(day, next index) for a day number or an ordinal word at i."""
         t = self.tok(i)
         if t is None:
             return None
-        if t.kind == _NUM:
+        if t.kind == NUM:
             if t.free and len(t.norm) <= 2 and 1 <= t.value <= 31:
                 return t.value, i + 1
             return None
-        if t.kind == _WORD:
+        if t.kind == WORD:
             for words, number in self.v.ordinals.get(t.norm, ()):
                 if self._matches(words, i):
                     return number, i + len(words)
@@ -347,14 +171,14 @@ class _Parser:
 
     def year(self, i: int, bare: bool = False) -> int | None:
         t = self.tok(i)
-        if t is None or t.kind != _NUM or not t.free or t.ordinal or len(t.norm) != 4:
+        if t is None or t.kind != NUM or not t.free or t.ordinal or len(t.norm) != 4:
             return None
         low, high = (1900, 2099) if bare else (1800, 2199)
         return t.value if low <= t.value <= high else None
 
     def month(self, i: int) -> int | None:
         t = self.tok(i)
-        if t is None or t.kind != _WORD:
+        if t is None or t.kind != WORD:
             return None
         return self.v.months.get(t.norm)
 
@@ -379,7 +203,7 @@ class _Parser:
             i = j
         weekday = None
         t = self.tok(i)
-        if t is not None and t.kind == _WORD and t.norm in self.v.weekdays and self.month(i) is None:
+        if t is not None and t.kind == WORD and t.norm in self.v.weekdays and self.month(i) is None:
             weekday = self.v.weekdays[t.norm]
             i = self.after_dot(i + 1)
             if self.punct(i, ","):
@@ -401,12 +225,15 @@ class _Parser:
         t = self.tok(i)
         if t is None:
             return None
-        if t.kind == _NUMDATE:
+        if t.kind == NUMDATE:
+            year = t.parts[0] if t.year_first else t.parts[2]
+            if not 1800 <= year <= 2199:
+                return None
             if t.year_first:
                 y, m, d = t.parts
                 return _Point(first, i, i + 1, d, m, y)
             return _Point(first, i, i + 1, numeric=t.parts)
-        if short_after is not None and t.kind == _NUM and t.free and len(t.norm) == 2 and self.adjacent(i):
+        if short_after is not None and t.kind == NUM and t.free and len(t.norm) == 2 and self.adjacent(i):
             year = short_after // 100 * 100 + t.value
             return _Point(first, i, i + 1, year=year, year_only=True, short_year=True)
         if (found := self.day(i)) is not None:
@@ -417,9 +244,11 @@ class _Parser:
         y = self.year(i, bare=True)
         if y is not None:
             k = i + 1
+            link = self.t[k].norm if self.punct(k, "-/.") and self.adjacent(k) else None
+            k += link is not None  # "2012/Aug/10", "1996.July.10"
             m = self.month(k)
             if m is not None:  # "2019 October", "2019 October 5"
-                after = self.after_dot(k + 1)
+                after = self.after_dot(k + 1) if link is None else k + 1 + self.punct(k + 1, link)
                 found = self.day(after)
                 if found is not None and self.year(after) is None:
                     return _Point(first, found[1] - 1, found[1], found[0], m, y)
@@ -435,8 +264,14 @@ class _Parser:
         j = k
         if (after := self.phrase("day_month_link", k)) is not None:
             j = after
-        elif self.punct(k, "-–/."):
-            link = self.t[k].norm
+        elif (
+            self.punct(k, ".")
+            and self.adjacent(k)
+            or self.punct(k, "-–/")
+            and self.adjacent(k)
+            and self.adjacent(k + 1)
+        ):
+            link = self.t[k].norm  # "3. Dec.", "14-Mar-2019"; a spaced dash separates a range instead
             j = k + 1
         m = self.month(j)
         if m is None:
@@ -465,6 +300,8 @@ class _Parser:
             d, k = found
             p = _Point(first, k - 1, k, d, m, month_first=True)
             y_at = k + 1 if self.punct(k, ",") else k
+            if (t := self.tok(y_at)) is not None and t.kind == TIME and self.year(y_at + 1) is not None:
+                y_at += 1  # "Thu Sep 25 10:36:28 2003": the time sits between day and year
             if (y := self.year(y_at)) is not None:
                 p.year, p.last = y, y_at
             return p
@@ -491,12 +328,12 @@ class _Parser:
         j = i + 1 if self.punct(i, ",") else i
         j = self.phrase("time_link", j) or j
         t = self.tok(j)
-        if t is None or t.kind != _TIME:
+        if t is None or t.kind != TIME:
             return i
         j += 1
-        if self.punct(j, _DASHES) or self.phrase("range_to", j):
-            k = j + 1 if self.punct(j, _DASHES) else self.phrase("range_to", j)
-            if (t := self.tok(k)) is not None and t.kind == _TIME:
+        if self.punct(j, DASHES) or self.phrase("range_to", j):
+            k = j + 1 if self.punct(j, DASHES) else self.phrase("range_to", j)
+            if (t := self.tok(k)) is not None and t.kind == TIME:
                 j = k + 1
         return j
 
@@ -515,7 +352,10 @@ class _Parser:
         start_tok = i if lead else p1.first
         listed: list[_Point] = []
         k = p1.next
-        if p1.day is not None and p1.month is None and p1.year is None:
+        if k == p1.last + 1 and self.punct(k, ".") and self.adjacent(k) and self.t[p1.last].kind == WORD:
+            k += 1  # the dot of "30 Nov.-2 Dec. 2016"
+        if p1.day is not None and p1.year is None and p1.numeric is None:
+            # days listed before the last: "3, 4 and 5 May", "June 1, 2 and 3"
             while len(listed) < _MAX_LIST and self.punct(k, ","):
                 q = self.point(k + 1)
                 if q is None or q.month is not None or q.year is not None or q.day is None:
@@ -525,7 +365,7 @@ class _Parser:
         sep, after = self._separator(k, p1, lead, bool(listed))
         p2 = None
         if sep is not None:
-            short = p1.year if p1.year_only and sep in _DASHES else None
+            short = p1.year if p1.year_only and sep in DASHES else None
             p2 = self.point(after, allow_year=p1.year_only, short_after=short)
         if p2 is not None:
             if listed:
@@ -535,35 +375,47 @@ class _Parser:
             found = self._combine(p1, p2, sep, lead)
             if found is not None:
                 return self._result(found, start_tok, p2.last, (p1, p2)), p2.next
+            if p1.day is not None and p1.month is None and p2.day is None and p2.numeric is None:
+                # "14 - September 2016": the day may belong to the month; rather nothing
+                # than the whole month (the cost: "Annex 2 – June 2016" gives no date).
+                return None, p2.next
             if p2.month is not None or p2.numeric is not None:
                 # Not a range: p1 on its own if it is a date ("22 October 2015 - 3 January
                 # 2015"), p2 read next; else both swallowed ("23-22 October", "31 April-2 May").
+                if (sep == "and" and p1.year is None and p2.year is not None and p1.month and p2.month
+                        and (p1.month, p1.day or 0) <= (p2.month, p2.day or 0)):  # fmt: skip
+                    p1 = replace(p1, year=p2.year)  # "3 May and 5 June 2015": a list shares its year
                 alone = self._single(p1, p1.first, p2.first)
                 if alone is not None and alone[0] is not None:
                     return alone
                 return None, p2.next
-        if listed or (lead and p1.year_only):
+        if lead and p1.year_only:
             return None  # "from 2016" alone is not a date
         return self._single(p1, p1.first, p1.next)
 
     def _separator(self, k: int, p1: _Point, lead: str | None, listed: bool) -> tuple[str | None, int]:
-        if self.punct(k, _DASHES):
-            return self.t[k].norm, k + 1
+        if self.punct(k, DASHES):
+            j = k + 1
+            while j < k + 3 and self.punct(j, "-–—>") and self.adjacent(j):
+                j += 1  # "14--16th May", "14-> 16th May"
+            return self.t[k].norm, j
         if (j := self.phrase("range_to", k)) is not None:
             return "to", j
         if self.punct(k, ",") and listed:
             k += 1  # "3, 4, and 5 May"
-        if (j := self.phrase("range_and", k)) is not None:
-            day_list = p1.day is not None and p1.month is None and p1.year is None
-            if day_list or lead == "between":
-                return "and", j
+        # "15 and 16 June", "June 1 and 2, 2016": days of one month (checked in _combine)
+        joins = (p1.day is not None and p1.year is None) or lead == "between"
+        if joins and (j := self.phrase("range_and", k)) is not None:
+            return "and", j
         return None, k
 
     def _single(self, p: _Point, start_tok: int, nxt: int) -> tuple[DateRange | None, int] | None:
         if p.year_only:
             if p.short_year:
                 return None
-            return self._result((date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)), nxt
+            return self._result(
+                (date(p.year, 1, 1), date(p.year, 12, 31), "year", False), start_tok, p.last, (p,)
+            ), nxt
         if p.numeric is not None:
             resolved = self._resolve([p])
             return (self._result(resolved, start_tok, p.last, (p,)) if resolved else None), nxt
@@ -571,10 +423,37 @@ class _Parser:
             return None  # a day or a month alone is not a date
         if p.weak and p.day is None:
             return None
-        if p.month_first and p.year is None:
-            return None, nxt  # "June 12 Members": American order needs its year
+        if p.month_first and p.year is None and not self._closed(p):
+            return None, nxt  # "June 12 Members": American order needs its year or a clear end
         found = self._span(p.day, p.month, p.year, p.day, p.month, p.year)
         return (self._result(found, start_tok, p.last, (p,)) if found else None), nxt
+
+    def ends_an_unread_range(self, found: DateRange, failed_end: int) -> bool:
+        """A date right after "<day> -" or "<day> to" ("22.-23.10.2015", "2-3 & 5 May"), or
+        after a dash that ends an impossible date ("30 - 31 June 2015 - 3 July 2015"), is the
+        end of a range the grammar could not read: its start would be wrong."""
+        k = self._index_at(found.start_char)
+        if k < 2:
+            return False
+        sep = self.t[k - 1]
+        to = (sep.kind == PUNCT and sep.norm in DASHES) or self.phrase("range_to", k - 1) == k
+        if not to and self.phrase("range_and", k - 1) != k:
+            return False
+        if to and failed_end == k - 1:
+            return True
+        before = k - 3 if self.punct(k - 2, ".") and k >= 3 else k - 2
+        t = self.t[before]
+        return t.kind == NUM and t.free and len(t.norm) <= 2 and not (t.value == 0 or t.value > 31)
+
+    def _index_at(self, char: int) -> int:
+        return bisect_left(self.t, char, key=lambda t: t.start)  # tokens are in text order
+
+    def _closed(self, p: _Point) -> bool:
+        """A year-less "October 12" is a date only when nothing can continue it: its day is
+        an ordinal ("January 10th") or the text ends or closes right after it ("(Paris,
+        July 14)"), unlike "in June 12 Members met"."""
+        t = self.t[p.last]
+        return (t.kind == NUM and t.ordinal) or p.last + 1 >= self.n or self.punct(p.last + 1, ",;.)]")
 
     def _resolve(self, points: list[_Point]):
         """Numeric dates: one order (day-month or month-day) for all ends of a range."""
@@ -605,8 +484,8 @@ class _Parser:
             return None
         if p1.numeric is not None:
             return self._resolve([p1, p2])
-        if sep == "and" and lead != "between" and not (p1.month is None and p1.day is not None):
-            return None
+        if sep == "and" and lead != "between" and (p1.day is None or (p1.month and p2.month)):
+            return None  # "and" joins days, not two dates ("3 May and 5 June"): only "between" does
         d1, m1, y1, d2, m2, y2 = p1.day, p1.month, p1.year, p2.day, p2.month, p2.year
         if (d1 is None) != (d2 is None):
             return None  # ends of different precision
@@ -615,7 +494,7 @@ class _Parser:
         m1, m2 = m1 or m2, m2 or m1
         if p1.weak and lead is None and d1 is None:
             return None  # "march to june 2019" without "from"
-        if (p1.month_first or p2.month_first) and y1 is None and y2 is None:
+        if (p1.month_first or p2.month_first) and y1 is None and y2 is None and not self._closed(p2):
             return None
         if p1.year is None and p2.year is None and d1 is None:
             return None  # "March-June": months without a year
@@ -664,6 +543,7 @@ def _calendar(y1, m1, d1, y2, m2, d2) -> tuple[date, date] | None:
 
 # --- Public functions ------------------------------------------------------------------
 
+
 def _languages(languages: Sequence[str] | str | None) -> tuple[str, ...]:
     if languages is None:
         return LANGUAGES
@@ -689,7 +569,7 @@ def find_date_ranges(
         return []
     if isinstance(reference, datetime):  # a datetime does not compare with a date
         reference = reference.date()
-    parser = _Parser(text, _vocab(_languages(languages)), reference, numeric_order)
+    parser = _Parser(text, vocab(_languages(languages)), reference, numeric_order)
     return _whole(parser) or _scan(parser)
 
 
@@ -697,26 +577,27 @@ def _whole(parser: _Parser) -> list[DateRange]:
     """A text that is nothing but a year or a year range ("2015", "(2016/17)", "2016 to
     2018"): there a bare year is a date, as after "in"."""
     tokens = parser.t
-    first = next((i for i, t in enumerate(tokens) if t.kind != _PUNCT), None)
-    if first is None or tokens[first].kind != _NUM:
+    first = next((i for i, t in enumerate(tokens) if t.kind != PUNCT), None)
+    if first is None or tokens[first].kind != NUM:
         return []
     found = parser.expression(first, prep=True)
     if found is None or found[0] is None or found[0].precision != "year":
         return []
     rest = tokens[found[1] :]
-    return [found[0]] if all(t.kind == _PUNCT and t.norm in "()[].,;:" for t in rest) else []
+    return [found[0]] if all(t.kind == PUNCT and t.norm in "()[].,;:" for t in rest) else []
 
 
 def _scan(parser: _Parser) -> list[DateRange]:
     out: list[DateRange] = []
     tokens, starters = parser.t, parser.v.starters
     i = 0
+    failed_end = -1  # where the last expression that failed the calendar ended
     while i < len(tokens):
         t = tokens[i]
-        if t.kind == _WORD and t.norm not in starters:
+        if t.kind == WORD and t.norm not in starters:
             i += 1
             continue
-        if t.kind in (_TIME, _PUNCT):
+        if t.kind in (TIME, PUNCT):
             i += 1
             continue
         found = parser.expression(i, prep=False)
@@ -726,7 +607,9 @@ def _scan(parser: _Parser) -> list[DateRange]:
             i += 1
             continue
         result, nxt = found
-        if result is not None:
+        if result is None:
+            failed_end = nxt
+        elif not parser.ends_an_unread_range(result, failed_end):
             out.append(result)
         i = max(nxt, i + 1)
     return out
@@ -746,11 +629,11 @@ def parse_date_range(
 def numeric_order(texts: Iterable[str], languages: Sequence[str] | None = None) -> str | None:
     """'dmy' or 'mdy' when the numeric dates of a document that settle their own order
     (a part above 12) all agree, else None: the hint for its ambiguous ones."""
-    vocab = _vocab(_languages(languages))
+    words = vocab(_languages(languages))
     seen = set()
     for text in texts:
-        for t in _tokens(text or "", vocab):
-            if t.kind == _NUMDATE and not t.year_first:
+        for t in tokens(text or "", words):
+            if t.kind == NUMDATE and not t.year_first:
                 a, b, _ = t.parts
                 if a > 12 and b <= 12:
                     seen.add("dmy")
@@ -763,15 +646,15 @@ def as_of_date(text: str, languages: Sequence[str] | None = None) -> tuple[int, 
     """The date an as-of phrase introduces ("(AS OF 25 OCTOBER 2015)", "(AU 25 OCTOBRE
     2015)", "as at 25 Oct. 2015"): (where the phrase starts, the date), or None.  The
     date must be one whole day, and the phrase must not belong to a range ("du 3 au 5")."""
-    vocab = _vocab(_languages(languages))
-    tokens = _tokens(text, vocab)
-    starts = {t.start: i for i, t in enumerate(tokens)}
+    words = vocab(_languages(languages))
+    toks = tokens(text, words)
+    starts = {t.start: i for i, t in enumerate(toks)}
     for found in find_date_ranges(text, languages=languages):
         if found.precision != "day" or found.start != found.end or found.start_char not in starts:
             continue
         end = starts[found.start_char]
         for first in range(max(0, end - 4), end):
-            words = tuple(t.norm for t in tokens[first:end])
-            if any(words == p for p in vocab.phrases["as_of"].get(words[0], ())):
-                return tokens[first].start, found
+            before = tuple(t.norm for t in toks[first:end])
+            if before in words.phrases["as_of"].get(before[0], ()):
+                return toks[first].start, found
     return None
