@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .countries import _index, _languages, country_name, resolve_country
-from .placenames import MAX_PLACE_LEN, normalize_name, read_table, spellings
+from .placenames import MAX_PLACE_LEN, fold, normalize_name, read_table, spellings
 
 __all__ = [
     "City",
@@ -108,7 +108,10 @@ def _subdivisions() -> dict[str, str]:
 def _venues() -> dict[str, City]:
     cities = _cities()
     out: dict[str, City] = {}
-    for row in read_table("venues.csv"):
+    rows = read_table("venues.csv") + [
+        r for lang in _languages(None) for r in read_table(f"lang/{lang}/venues.csv")
+    ]
+    for row in rows:
         # The city's table spelling, so a venue and its city agree ("Washington", not "Washington DC").
         city = cities.get(normalize_name(row["city"]), City(row["city"], row["iso3"]))
         out.setdefault(normalize_name(row["venue"]), City(city.name, row["iso3"]))
@@ -193,8 +196,21 @@ _VIRTUAL = re.compile(
     r"|(?:video|web|tele)\s?conferenc(?:e|ing)|video\s?link)"
     r"(?:\s(?:meeting|format|event|session|mode|platform|conference|webinar))?"
 )
-# "Brussels (hybrid)", "Brussels/online": the physical place is what we record.
-_HYBRID = re.compile(r"\s*(?:[/+&,]|\band\b|\bor\b)?\s*\(?\b(?:hybrid|online|virtual(?:ly)?)\)?\s*$", re.I)
+
+
+@cache
+def _online() -> tuple[frozenset[str], re.Pattern]:
+    """(place texts that mean an online meeting, the pattern of a trailing hybrid marker),
+    from data/lang/<xx>/online.csv: "en ligne", "par visioconférence"; "Brussels (hybrid)",
+    "Bruxelles (hybride)", "Geneva and online": the physical place is what we record."""
+    rows = [r for lang in _languages(None) for r in read_table(f"lang/{lang}/online.csv")]
+    online = frozenset(normalize_name(r["phrase"]) for r in rows if r["kind"] == "online")
+    markers = sorted({fold(r["phrase"]) for r in rows if r["kind"] == "hybrid"}, key=len, reverse=True)
+    words = "|".join(re.escape(m) for m in markers)
+    joiners = r"[/+&,]|\band\b|\bor\b|\bet\b|\bou\b|\by\b|\bo\b"
+    return online, re.compile(rf"\s*(?:{joiners})?\s*\(?\b(?:{words})\)?\s*$")
+
+
 # An unknown city next to a known country ("Mombasa, Kenya"): one to four words, no digits,
 # none of the words that name a building or an institution rather than a town.
 _CITY_LIKE = re.compile(r"[^\W\d_]+(?:[ '’.\-]+[^\W\d_]+){0,3}\.?")
@@ -208,21 +224,25 @@ _Found = tuple[
 ]  # iso3, city, basis, country text, warnings
 
 
-def _split_last(text: str) -> tuple[str, str] | None:
-    """(head, tail) at the last comma or spaced dash outside parentheses, else `X (Y)`."""
-    depth, cut = 0, None
+def _splits(text: str) -> list[tuple[str, str]]:
+    """(head, tail) at each comma or spaced dash outside parentheses, the last first;
+    for `X (Y)` with no such separator, (X, Y)."""
+    depth, cuts = 0, []
     for i, ch in enumerate(text):
         depth += (ch == "(") - (ch == ")")
         if depth == 0 and ch == ",":
-            cut = (i, i + 1)
+            cuts.append((i, i + 1))
         elif depth == 0 and ch in "-–—" and 0 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " ":
-            cut = (i - 1, i + 2)
-    if cut is None and text.endswith(")") and (open_ := text.rfind("(")) > 0:
-        cut = (open_, open_ + 1)
-        return text[: cut[0]].strip(), text[cut[1] : -1].strip()
-    if cut is None:
-        return None
-    return text[: cut[0]].strip(), text[cut[1] :].strip()
+            cuts.append((i - 1, i + 2))
+    if not cuts and text.endswith(")") and (open_ := text.rfind("(")) > 0:
+        return [(text[:open_].strip(), text[open_ + 1 : -1].strip())]
+    pairs = [(text[:a].strip(), text[b:].strip()) for a, b in reversed(cuts)]
+    return [(head, tail) for head, tail in pairs if head and tail]
+
+
+def _split_last(text: str) -> tuple[str, str] | None:
+    pairs = _splits(text)
+    return pairs[0] if pairs else None
 
 
 def _city_warnings(city: City) -> tuple[str, ...]:
@@ -235,21 +255,35 @@ def _locate(text: str, languages) -> _Found | None:
     key = normalize_name(text)
     if not key or is_region(text):
         return None
-    if _VIRTUAL.fullmatch(key):
+    online, hybrid = _online()
+    if _VIRTUAL.fullmatch(key) or key in online:
         return None, None, "virtual", None, ()
     if iso3 := resolve_country(text, languages):
+        # "Brazzaville, Congo" also reads as the country "Congo-Brazzaville": the city counts.
+        parts = _split_last(text.strip()) if "," in text else None
+        found = _city_and_country(*parts, languages) if parts else None
+        if found and found[0] == iso3 and found[1]:
+            return found
         return iso3, None, "country", text.strip(), ()
     if venue := resolve_venue(text):
         return venue.iso3, venue.name, "venue", None, ()
     if city := resolve_city(text):
         return city.iso3, city.name, "city", None, _city_warnings(city)
-    place = text
-    while (m := _HYBRID.search(place)) and place[: m.start()].strip():
-        place = place[: m.start()]
+    place = fold(text)  # same length as `text` except for rare decompositions: checked below
+    if len(place) != len(text):
+        place = text
+    cut = len(place)
+    while (m := hybrid.search(place, 0, cut)) and place[: m.start()].strip():
+        cut = m.start()
+    place = text[:cut]
     if place != text:  # stripped every trailing marker, so the call below does not recurse again
         return _locate(place, languages)
-    parts = _split_last(text.strip())
-    return _city_and_country(*parts, languages) if parts and all(parts) else None
+    pairs = _splits(text.strip())
+    # "Seoul, Korea, Rep.": the country is the longest tail that names one.
+    for head, tail in pairs:
+        if resolve_country(tail, languages):
+            return _city_and_country(head, tail, languages)
+    return _city_and_country(*pairs[0], languages) if pairs else None
 
 
 def _city_and_country(head: str, tail: str, languages) -> _Found | None:
