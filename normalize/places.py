@@ -16,12 +16,13 @@ population; still doubtful, the Location carries the warning `ambiguous_city`.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from .countries import _index, _languages, country_name, resolve_country
-from .placenames import MAX_PLACE_LEN, fold, normalize_name, read_table, spellings
+from .placenames import DATA, MAX_PLACE_LEN, fold, normalize_name, read_table, spellings
 
 __all__ = [
     "City",
@@ -82,15 +83,24 @@ def _cities() -> dict[str, City]:
 
 
 @cache
-def _gazetteer() -> dict[str, tuple[tuple[_Place, ...], tuple[_Place, ...]]]:
+def _gazetteer() -> dict[str, tuple[list[_Place], list[_Place]]]:
     """Key -> (cities whose own name it is, cities it is an alternate name of), most
-    populous first (the file is sorted so)."""
+    populous first (the file is sorted so). About 0.5 s, once per process, on the first
+    place that is neither a country nor a hand-table city."""
     out: dict[str, tuple[list[_Place], list[_Place]]] = {}
-    for row in read_table("gazetteer.csv"):
-        place = _Place(row["name"], row["iso3"], int(row["population"]))
-        for i, key in enumerate(row["keys"].split("|")):  # its own name first
-            out.setdefault(key, ([], []))[i > 0].append(place)
-    return {key: (tuple(own), tuple(alt)) for key, (own, alt) in out.items()}
+    with open(DATA / "gazetteer.csv", encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        for name, iso3, population, keys in rows:
+            place = _Place(name, iso3, int(population))
+            own = True  # its own name comes first
+            for key in keys.split("|"):
+                entry = out.get(key)
+                if entry is None:
+                    entry = out[key] = ([], [])
+                entry[0 if own else 1].append(place)
+                own = False
+    return out
 
 
 @cache
@@ -138,7 +148,7 @@ def resolve_city(text: str, country: str | None = None) -> City | None:
     if country is None and (key in _common_words() or key in _index(_languages(None)).by_key):
         return None  # "Of", "Mission"; "Mexico" (a town in the Philippines) is the country
     own, alternate = (
-        tuple(p for p in places if country in (None, p.iso3)) for places in _gazetteer().get(key, ((), ()))
+        tuple(p for p in places if country in (None, p.iso3)) for places in _gazetteer().get(key, ([], []))
     )
     # A city's own name before another city's alternate name: "Victoria" is the Canadian
     # city before it is an old name of Hong Kong (which then makes it doubtful).
