@@ -311,7 +311,11 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
             basis = "venue" if place is venue else "city_country"
             return iso3, place.name, basis, head, _city_warnings(place)
         return None
-    parts = [p.strip() for p in head.split(",")]
+    # "Atlanta, Georgia, USA": a state of the named country is neither a city nor a country.
+    parts = [p.strip() for p in head.split(",") if _subdivisions().get(normalize_name(p)) != iso3]
+    if not parts:
+        return iso3, None, "country", tail, ()  # "Georgia, USA"
+    head = ", ".join(parts)
     if any(resolve_country(p, languages) for p in [head, *parts]):
         return None  # "Kenya, Uganda", "Sri Lanka, Nigeria, Oman": a list for the caller to split
     for candidate in [head, *reversed(parts)]:

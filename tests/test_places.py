@@ -150,7 +150,8 @@ NEGATIVES = [
     "Saint Martin (Dutch)", "New Mexico", "New Jersey", "Mexico City", "Southern Sub-Saharan Africa",
     "Belgium and Luxembourg", "Asia excluding Hong Kong", "Republic of America", "Islands", "Guinea Niger",
     "West Africa", "Afrique de l'Ouest", "la", "l'", "aux", "Guinea (Bissau) (Equatorial)",
-    "Congo (Republic of Korea)", "Asia-Pacific", "Pacific Islands",
+    "Congo (Republic of Korea)", "Asia-Pacific", "Pacific Islands", "State of Georgia", "Georgia, USA",
+    "Republic of Training", "State of the art", "United Nations", "European Union", "Federal Customs Service",
 ]  # fmt: skip
 
 
@@ -370,6 +371,9 @@ LOCATIONS = [
     ("Tbilisi, Georgia", "GEO", "Tbilisi", "city_country"),
     ("Atlanta, Georgia", "USA", "Atlanta", "city_country"),
     ("Austin, Texas", "USA", "Austin", "city_country"),
+    ("Georgia, USA", "USA", None, "country"),
+    ("Atlanta, Georgia, USA", "USA", "Atlanta", "city_country"),
+    ("Atlanta, Georgia, United States of America", "USA", "Atlanta", "city_country"),
     # French and Spanish names, articles, venues and online words.
     ("Port-Louis, Maurice", "MUS", "Port Louis", "city_country"),
     ("Quito, l'Équateur", "ECU", "Quito", "city_country"),
