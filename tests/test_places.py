@@ -206,8 +206,10 @@ def test_country_name_unknown():
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("Côte d’Ivoire", "cote divoire"),
-        ("Cote d´Ivoire", "cote divoire"),
+        ("Côte d’Ivoire", "cote d ivoire"),
+        ("l’Équateur", "l equateur"),
+        ("People's Republic", "peoples republic"),
+        ("Cote d´Ivoire", "cote d ivoire"),
         ("United Arab Emirates (UAE)", "united arab emirates"),
         ("The Gambia", "gambia"),
         ("U.S.A.", "usa"),
