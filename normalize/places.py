@@ -311,9 +311,11 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
             basis = "venue" if place is venue else "city_country"
             return iso3, place.name, basis, head, _city_warnings(place)
         return None
-    # "Atlanta, Georgia, USA": a state of the named country is neither a city nor a country.
-    parts = [p.strip() for p in head.split(",") if _subdivisions().get(normalize_name(p)) != iso3]
-    if not parts:
+    # "Atlanta, Georgia, USA": a state of the named country after the city is neither a
+    # city nor a country ("Washington, D.C." keeps its city: it comes first).
+    first, *rest = (p.strip() for p in head.split(","))
+    parts = [first, *(p for p in rest if _subdivisions().get(normalize_name(p)) != iso3)]
+    if not rest and _subdivisions().get(normalize_name(first)) == iso3 and not resolve_city(first, iso3):
         return iso3, None, "country", tail, ()  # "Georgia, USA"
     head = ", ".join(parts)
     if any(resolve_country(p, languages) for p in [head, *parts]):
