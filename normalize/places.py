@@ -236,7 +236,7 @@ _Found = tuple[
 
 def _splits(text: str) -> list[tuple[str, str]]:
     """(head, tail) at each comma or spaced dash outside parentheses, the last first;
-    for `X (Y)` with no such separator, (X, Y)."""
+    failing those, at each slash (`Nairobi/Kenya`); for `X (Y)` with none of them, (X, Y)."""
     depth, cuts = 0, []
     for i, ch in enumerate(text):
         depth += (ch == "(") - (ch == ")")
@@ -244,6 +244,8 @@ def _splits(text: str) -> list[tuple[str, str]]:
             cuts.append((i, i + 1))
         elif depth == 0 and ch in "-–—" and 0 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " ":
             cuts.append((i - 1, i + 2))
+    if not cuts:  # "Nairobi/Kenya"
+        cuts = [(i, i + 1) for i, ch in enumerate(text) if ch == "/" and "(" not in text]
     if not cuts and text.endswith(")") and (open_ := text.rfind("(")) > 0:
         return [(text[:open_].strip(), text[open_ + 1 : -1].strip())]
     pairs = [(text[:a].strip(), text[b:].strip()) for a, b in reversed(cuts)]
@@ -263,8 +265,8 @@ def _locate(text: str, languages) -> _Found | None:
     if len(text) > MAX_PLACE_LEN:
         return None
     key = normalize_name(text)
-    if not key or is_region(text):
-        return None
+    if not key or is_region(text) or ";" in text:
+        return None  # "Nairobi, Kenya; Mombasa, Kenya" is a list: resolve_places reads it
     online, hybrid = _online()
     if _VIRTUAL.fullmatch(key) or key in online:
         return None, None, "virtual", None, ()
@@ -344,26 +346,28 @@ def resolve_location(text: str, languages=None) -> Location:
     return Location(iso3, country_name(iso3) if iso3 else None, city, basis, text, country_text, warnings)
 
 
-_LIST_SEP = re.compile(r",|/|&|\band\b|\bet\b|\by\b")
+_LIST_SEP = re.compile(r",|/|&|;|\band\b|\bet\b|\by\b")
+_SEGMENT_SEP = re.compile(r";|&|\band\b|\bet\b|\by\b")
+_COMMA = re.compile(r",")
 
 
 def resolve_places(text: str, languages=None) -> Location:
-    """A location, or several countries (`Kenya and Uganda` -> `KEN;UGA`)."""
+    """A location, or several countries (`Kenya and Uganda`, `Nairobi, Kenya and Kampala,
+    Uganda` -> `KEN;UGA`; the cities of several places are not kept)."""
     loc = resolve_location(text, languages)
     if loc.basis is not None or not text.strip() or len(text) > MAX_PLACE_LEN:
         return loc
-    names = [n.strip() for n in _LIST_SEP.split(text) if n.strip()]
-    codes = [resolve_country(n, languages) for n in names]
-    if len(names) > 1 and all(codes):
-        unique = list(dict.fromkeys(codes))
-        return Location(
-            ";".join(unique),
-            "; ".join(country_name(c) or c for c in unique),
-            None,
-            "countries",
-            text,
-            "; ".join(names),
-        )
+    for separator in (_COMMA, _SEGMENT_SEP, _LIST_SEP):
+        names = [n.strip() for n in separator.split(text) if n.strip()]
+        if len(names) < 2:
+            continue
+        found = [resolve_location(n, languages) for n in names]
+        if all(f.country_iso3 and f.basis != "city" for f in found):
+            unique = list(dict.fromkeys(f.country_iso3 for f in found))
+            spelled = "; ".join(f.country_text or f.text for f in found)
+            basis = "countries" if len(unique) > 1 else "country"  # "Nairobi, Kenya; Mombasa, Kenya"
+            names = "; ".join(country_name(c) or c for c in unique)
+            return Location(";".join(unique), names, None, basis, text, spelled)
     return loc
 
 

@@ -374,6 +374,8 @@ LOCATIONS = [
     ("Atlanta, Georgia", "USA", "Atlanta", "city_country"),
     ("Austin, Texas", "USA", "Austin", "city_country"),
     ("Georgia, USA", "USA", None, "country"),
+    ("Nairobi/Kenya", "KEN", "Nairobi", "city_country"),
+    ("Kenya/Uganda", None, None, None),
     ("Atlanta, Georgia, USA", "USA", "Atlanta", "city_country"),
     ("Atlanta, Georgia, United States of America", "USA", "Atlanta", "city_country"),
     # French and Spanish names, articles, venues and online words.
@@ -418,6 +420,11 @@ def test_country_text_and_warnings(text, country_text, warnings):
         ("Guatemala y Honduras", "GTM;HND", "Guatemala; Honduras"),
         ("Kenya, Uganda", "KEN;UGA", "Kenya; Uganda"),
         ("Kenya and Atlantis", None, None),
+        ("Nairobi, Kenya and Kampala, Uganda", "KEN;UGA", "Kenya; Uganda"),
+        ("Nairobi, Kenya; Mombasa, Kenya", "KEN", "Kenya; Kenya"),
+        ("Antigua and Barbuda, Kenya", "ATG;KEN", "Antigua and Barbuda; Kenya"),
+        ("Kenya and Johannesburg", None, None),
+        ("Sri Lanka, Nigeria, Oman", "LKA;NGA;OMN", "Sri Lanka; Nigeria; Oman"),
     ],
 )
 def test_resolve_places_lists_countries(text, iso3, country_text):
