@@ -682,7 +682,14 @@ def test_cldr_table_is_babels(lang):
         (alpha3[code], name) for code, name in babel.Locale(lang).territories.items() if code in alpha3
     }
     rows = {(r["iso3"], r["name"]) for r in _rows(f"lang/{lang}/countries_cldr.csv")}
-    assert rows == expected
+    assert rows <= expected
+    # Left out: only names of another language that a city elsewhere bears (Spanish "Granada").
+    left_out = expected - rows
+    assert lang != "en" or not left_out
+    cities = {(normalize_name(r["name"]), r["iso3"]) for r in GAZETTEER}
+    for iso3, name in left_out:
+        assert any(key == normalize_name(name) and code != iso3 for key, code in cities), name
+    assert len(left_out) <= 10
     assert {iso3 for iso3, _ in rows} <= {r["iso3"] for r in COUNTRY_ROWS}
 
 
