@@ -389,6 +389,13 @@ LOCATIONS = [
     ("en ligne", None, None, "virtual"),
     ("par visioconférence", None, None, "virtual"),
     ("en línea", None, None, "virtual"),
+    # A leading preposition or article of any language.
+    ("in Nairobi", "KEN", "Nairobi", "city"),
+    ("à Bruxelles", "BEL", "Brussels", "city"),
+    ("en Bogotá, Colombie", "COL", "Bogotá", "city_country"),
+    ("at the WCO Headquarters", "BEL", "Brussels", "venue"),
+    ("La Paz", "BOL", "La Paz", "city"),
+    ("in the ESA region", None, None, None),
 ]
 
 
