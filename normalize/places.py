@@ -290,10 +290,17 @@ def _locate(text: str, languages) -> _Found | None:
     place = text[:cut]
     if place != text:  # stripped every trailing marker, so the call below does not recurse again
         return _locate(place, languages)
-    # "in Nairobi", "à Bruxelles", "en Bogotá": a leading preposition or article of any language.
+    if found := _located_parts(text, languages):
+        return found
+    # "in Nairobi", "à Bruxelles", "en Bogotá": a leading preposition or article of any
+    # language (after the whole text was tried: "La Paz, Bolivia" is not "Paz").
     bare = _index(_languages(None)).articles.sub("", fold(text).lstrip())
     if bare and len(bare) < len(text.strip()) and len(fold(text)) == len(text):
         return _locate(text[len(text) - len(bare) :], languages)
+    return None
+
+
+def _located_parts(text: str, languages) -> _Found | None:
     pairs = _splits(text.strip())
     # "Seoul, Korea, Rep.": the country is the longest tail that names one.
     for head, tail in pairs:
