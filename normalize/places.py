@@ -294,10 +294,17 @@ def _locate(text: str, languages) -> _Found | None:
         return found
     # "in Nairobi", "à Bruxelles", "en Bogotá": a leading preposition or article of any
     # language (after the whole text was tried: "La Paz, Bolivia" is not "Paz").
-    bare = _index(_languages(None)).articles.sub("", fold(text).lstrip())
-    if bare and len(bare) < len(text.strip()) and len(fold(text)) == len(text):
-        return _locate(text[len(text) - len(bare) :], languages)
-    return None
+    bare = _strip_article(text)
+    return _locate(bare, languages) if bare != text.strip() else None
+
+
+def _strip_article(text: str) -> str:
+    """`text` without its leading prepositions and articles ("en Bogotá" -> "Bogotá")."""
+    text = text.strip()
+    bare = _index(_languages(None)).articles.sub("", fold(text))
+    if not bare or len(fold(text)) != len(text):  # folding changed the length: offsets unknown
+        return text
+    return text[len(text) - len(bare) :]
 
 
 def _located_parts(text: str, languages) -> _Found | None:
@@ -333,7 +340,8 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
     head = ", ".join(parts)
     if any(resolve_country(p, languages) for p in [head, *parts]):
         return None  # "Kenya, Uganda", "Sri Lanka, Nigeria, Oman": a list for the caller to split
-    for candidate in [head, *reversed(parts)]:
+    bare = _strip_article(head)  # "en Bogotá, Colombie"
+    for candidate in dict.fromkeys([head, *reversed(parts), bare]):
         if (venue := resolve_venue(candidate)) and venue.iso3 == iso3:
             return iso3, venue.name, "venue", tail, ()
         if city := resolve_city(candidate, iso3):
@@ -341,8 +349,8 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
     if is_region(head):
         return iso3, None, "country", tail, ()  # "West and Central Africa, Cameroon"
     # Anything else before the country ("Case Studies on Sri Lanka, Oman") may be prose, not a place.
-    if len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not _NOT_A_CITY.search(normalize_name(head)):
-        return iso3, head, "city_country", tail, ()
+    if len(parts) == 1 and _CITY_LIKE.fullmatch(bare) and not _NOT_A_CITY.search(normalize_name(bare)):
+        return iso3, bare, "city_country", tail, ()
     return None
 
 
