@@ -124,6 +124,11 @@ def _languages(languages) -> tuple[str, ...]:
 
 
 @cache
+def _subdivisions() -> frozenset[str]:
+    return frozenset(normalize_name(row["name"]) for row in read_table("subdivisions.csv"))
+
+
+@cache
 def _parents() -> dict[str, str]:
     return {row["iso3"]: row["parent"] for row in read_table("territories.csv")}
 
@@ -149,6 +154,8 @@ def _by_structure(key: str, index: _Index) -> str | None:
     candidates = index.by_base.get(base, ())
     if not forms or not candidates:
         return None  # "America" alone is not "United States of America"
+    if "state" in forms and base in _subdivisions():
+        return None  # "State of Georgia": the US state
     for accept in (forms.__eq__, forms.__le__, forms.__ge__):  # exact, then more, then fewer forms
         codes = {iso3 for cand, iso3 in candidates if accept(cand)}
         if codes:

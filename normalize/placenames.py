@@ -22,6 +22,7 @@ MAX_PLACE_LEN = 160
 _TRANSLATE = {**dict.fromkeys(map(ord, "’‘‛`´ʼʻʹ′"), "'"), **dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")}
 _INITIAL_DOT = re.compile(r"(?<=\b\w)\.")  # U.S.A. -> USA, D.C. -> DC; "St. Kitts" keeps its space
 _ACRONYM = re.compile(r"\w{2,10}")
+_ELISION = re.compile(r"(?<!\w)([ld])'(?=\w)")  # French "l'Équateur", "d'Angola": two words
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -52,10 +53,11 @@ def _drop_own_acronym(text: str) -> str:
 
 
 def normalize_name(text: str) -> str:
-    """The matching key of a place name: no accents, case, apostrophes or punctuation,
+    """The matching key of a place name: no accents, case, apostrophes or punctuation
+    (an elided French article is a word of its own: "d'Ivoire" -> "d ivoire"),
     no leading "the", no trailing acronym of the name itself ("United Arab Emirates (UAE)"),
     "st" spelled "saint". Idempotent."""
-    text = fold(text).replace("'", "").replace("&", " and ")
+    text = _ELISION.sub(r"\1 ", fold(text)).replace("'", "").replace("&", " and ")
     text = _INITIAL_DOT.sub("", text)
     # Only an acronym of the preceding words is dropped: "Korea (DPRK)" must not become "Korea".
     text = _drop_own_acronym(text)

