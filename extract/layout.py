@@ -35,7 +35,7 @@ class _Writer:
         self.parts.append(text + "\n")
         self.pos += len(text) + 1
         glyphs = raw.glyphs.shifted(-(len(raw.text) - len(raw.text.lstrip()))) if raw.glyphs else None
-        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox, glyphs)
+        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox, glyphs, raw.notes)
 
 
 def build_document(

@@ -30,6 +30,7 @@ class RawParagraph:
     opens: bool = True
     bbox: tuple[float, float, float, float] | None = None  # PDF only
     glyphs: Glyphs | None = None  # PDF only: where each character stands
+    notes: tuple[str, ...] = ()  # footnotes whose markers the paragraph carried
 
 
 @dataclass

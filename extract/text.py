@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
-from .bullets import leading_marker
+from .bullets import continues, leading_marker
 from .errors import EmptyDocument
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
-from .tables import RawParagraph, RawRow, RawTable, SkippedTable, is_header_row
+from .tables import RawParagraph, RawRow, RawTable, SkippedTable, is_header_row, join_wrapped
 
 _TAG = re.compile(
     r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>"
@@ -68,7 +69,21 @@ def cell_paragraphs(raw: str, page: int | None) -> list[RawParagraph]:
     buf.append(raw[pos:])
     emphasized.append(depth["emph"] > 0)
     flush()
-    return paragraphs
+    return _join_continuations(paragraphs)
+
+
+def _join_continuations(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
+    """A plain block after a list entry that carries it on (`bullets.continues`: lower
+    case, or the entry is unfinished) is part of that entry, as in Word and PDF."""
+    out: list[RawParagraph] = []
+    for p in paragraphs:
+        prev = out[-1] if out else None
+        entry = prev is not None and (prev.style == LIST_ITEM or leading_marker(prev.text) is not None)
+        if entry and p.style == BODY and not leading_marker(p.text) and continues(prev.text, p.text):
+            out[-1] = replace(prev, text=join_wrapped(prev.text, p.text))
+        else:
+            out.append(p)
+    return out
 
 
 def read_text(path: Path) -> Document:

@@ -63,3 +63,22 @@ def test_no_action_table_is_reported_per_file_and_in_the_summary(tmp_path, capsy
     assert f"no action table {paths[0]}" in captured.err
     assert f"ok {paths[1]}" in captured.err
     assert "1 with no action table" in captured.out
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "word_footnotes.pandoc",  # Word's own footnotes (footnotes.xml)
+        "footnote_markers.python-docx",  # superscript digits, notes typed at the end
+        "footnote_markers.pandoc",
+        "footnote_markers.libreoffice",  # a raised run rather than a superscript
+    ],
+)
+def test_footnote_markers_are_taken_off_and_the_notes_kept(name):
+    from extract import read
+
+    doc = read(HERE / f"{name}.docx")
+    cells = [p for t in doc.tables for r in t.rows for p in r.cell("progress").paragraphs]
+    first = cells[0]
+    assert first.text.endswith("15-19 Jan. 2024)")  # no marker glued to it
+    assert first.notes == ("Funded by the CCF Korea.",)

@@ -36,6 +36,10 @@ def _fill_docx(cell, specs) -> None:
         if kind == "li":
             p.style = "List Bullet"
             p.add_run(text)
+        elif kind == "fn":
+            p.style = "List Bullet"
+            p.add_run(text[0])
+            p.add_run(text[1]).font.superscript = True
         elif kind == "br":
             run = p.add_run(text[0])
             for line in text[1:]:
@@ -81,20 +85,26 @@ def build_docx(case: Case, path: Path) -> None:
                 continue
             for c, cell in enumerate(row):
                 _fill_docx(table.cell(r, c), _paragraphs(cell))
+    for marker, text in case.footnotes:
+        p = d.add_paragraph()
+        p.add_run(marker).font.superscript = True
+        p.add_run(" " + text)
     d.save(path)
 
 
 def _html_cell(specs) -> str:
     out, in_list = [], False
     for kind, text in specs:
-        if kind == "li" and not in_list:
+        if kind in ("li", "fn") and not in_list:
             out.append("<ul>")
             in_list = True
-        if kind != "li" and in_list:
+        if kind not in ("li", "fn") and in_list:
             out.append("</ul>")
             in_list = False
         if kind == "li":
             out.append(f"<li>{html.escape(text)}</li>")
+        elif kind == "fn":
+            out.append(f"<li>{html.escape(text[0])}<sup>{html.escape(text[1])}</sup></li>")
         elif kind == "br":
             out.append("<p>" + "<br/>".join(html.escape(t.replace("\t", " ")) for t in text) + "</p>")
         elif kind in ("b", "u"):
@@ -122,6 +132,7 @@ def _html(case: Case) -> str:
                     "<tr>" + "".join(f"<td>{_html_cell(_paragraphs(c))}</td>" for c in row) + "</tr>"
                 )
         parts.append("</table>")
+    parts += [f"<p><sup>{html.escape(m)}</sup> {html.escape(t)}</p>" for m, t in case.footnotes]
     return '<html><head><meta charset="utf-8"></head><body>' + "\n".join(parts) + "</body></html>"
 
 
@@ -145,7 +156,39 @@ def build_libreoffice(case: Case, path: Path) -> None:
         shutil.move(Path(tmp) / f"{path.stem}.docx", path)
 
 
+# Word's own footnotes (footnotes.xml, a reference run in the text): pandoc writes them
+# from Markdown. A grid table holds the list; no continuation line may start with
+# `2024)`, which Markdown reads as an ordered-list marker.
+FOOTNOTE_MARKDOWN = """PROGRESS REPORT (AS OF 30 APRIL 2024)
+
+1\\. TRAINING
+
++-----+--------+-----------------+----------------------------------------------------+
+| No. | Action | Responsible     | Progress                                           |
+|     |        | body            |                                                    |
++=====+========+=================+====================================================+
+| 1   | Train  | WCO             | - Regional Workshop on Risk Management (Côte       |
+|     |        |                 |   d'Ivoire, 15-19 Jan. 2024)[^1]                   |
+|     |        |                 | - National Seminar on Valuation (Kenya, 5 Feb.     |
+|     |        |                 |   2024)[^2]                                        |
++-----+--------+-----------------+----------------------------------------------------+
+
+[^1]: Funded by the CCF Korea.
+
+[^2]: Organized with the African Union.
+"""
+
+
+def build_word_footnotes(path: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "notes.md"
+        source.write_text(FOOTNOTE_MARKDOWN, encoding="utf-8")
+        pandoc = shutil.which("pandoc") or "/usr/bin/pandoc"
+        subprocess.run([pandoc, "-f", "markdown", str(source), "-o", str(path)], check=True)
+
+
 def main() -> None:
+    build_word_footnotes(HERE / "word_footnotes.pandoc.docx")
     for case in CASES:
         build_docx(case, HERE / f"{case.name}.python-docx.docx")
         if "pandoc" in case.producers:

@@ -4,6 +4,8 @@ LibreOffice (from HTML); the .docx files are committed, so the tests need neithe
 
 A paragraph spec is (kind, text): `p` plain, `li` a list entry (Word numbering),
 `typed` a bullet typed by hand (`text` starts with the bullet, a tab follows it),
+`fn` a list entry followed by a footnote marker in superscript (`text` is (entry,
+marker, footnote); the footnote is typed at the end of the document),
 `hang` a hanging indent and no bullet, `cont` a paragraph aligned with the text of
 a hanging entry, `br` lines joined by soft line breaks (`text` is a list), `b`
 bold, `u` underlined. A row is a list of cells (each a list of paragraph specs or
@@ -32,6 +34,7 @@ class Case:
         default_factory=lambda: ["PROGRESS REPORT (AS OF 25 OCTOBER 2016)", "1. TRADE FACILITATION"]
     )
     table: bool = True
+    footnotes: list[tuple[str, str]] = field(default_factory=list)  # (marker, text) after the table
 
 
 def one_row(cells: list[str]) -> list:
@@ -276,6 +279,35 @@ CASES = [
             ("1", "Regional Workshop on Risk Management", "JPN", "2016-05-03", "Asia/Pacific"),
         ],
         warnings=["unclear_subheading"],
+    ),
+    Case(
+        "footnote_markers",
+        one_row(HEADER),
+        [
+            [
+                "1",
+                "Raise awareness",
+                "WCO Secretariat",
+                "2024",
+                [
+                    (
+                        "fn",
+                        (
+                            "Regional Workshop on Risk Management (Côte d'Ivoire, 15-19 Jan. 2024)",
+                            "2",
+                            "Funded by the CCF Korea.",
+                        ),
+                    ),
+                    ("li", "National Seminar on Valuation (Kenya, 5 February 2024)"),
+                ],
+            ],
+        ],
+        [("1", 1, None)],
+        [
+            ("1", "Regional Workshop on Risk Management", "CIV", "2024-01-15", None),
+            ("1", "National Seminar on Valuation", "KEN", "2024-02-05", None),
+        ],
+        footnotes=[("2", "Funded by the CCF Korea.")],
     ),
     Case(
         "no_table_at_all",
