@@ -34,7 +34,7 @@ class _Writer:
         self.parts.append(text + "\n")
         self.pos += len(text) + 1
         glyphs = raw.glyphs.shifted(-(len(raw.text) - len(raw.text.lstrip()))) if raw.glyphs else None
-        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox, glyphs)
+        return Paragraph(text, start, start + len(text), raw.style, raw.page, raw.bbox, glyphs, raw.notes)
 
 
 def build_document(
@@ -43,8 +43,12 @@ def build_document(
     blocks: list,
     page_count: int | None = None,
     warnings: tuple[str, ...] = (),
+    furniture: list[RawParagraph] = (),
 ) -> Document:
-    """`blocks`: RawParagraphs and RawTables in reading order, as the reader found them."""
+    """`blocks`: RawParagraphs and RawTables in reading order, as the reader found them.
+    `furniture`: running headers and footers, page numbers, footnote bodies the reader
+    set apart; written after the body text, so their spans are real but no stage
+    that reads the body meets them."""
     writer = _Writer()
     paragraphs: list[Paragraph] = []
     laid_tables: list[tuple[RawTable, list[Row], int]] = []  # (raw, rows, index in paragraphs)
@@ -74,6 +78,7 @@ def build_document(
             Table(tuple(raw.header), columns, tuple(rows), before[-1] if before else None, raw.page)
         )
 
+    kept = tuple(writer.write(p) for p in furniture if p.text.strip())
     title = meta.find_title(paragraphs)
     return Document(
         source_file=str(path),
@@ -90,6 +95,7 @@ def build_document(
         tables=tuple(tables),
         page_count=page_count,
         warnings=warnings,
+        furniture=kept,
     )
 
 

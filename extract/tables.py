@@ -30,6 +30,7 @@ class RawParagraph:
     opens: bool = True
     bbox: tuple[float, float, float, float] | None = None  # PDF only
     glyphs: Glyphs | None = None  # PDF only: where each character stands
+    notes: tuple[str, ...] = ()  # footnotes whose markers the paragraph carried
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[Raw
     glyphs = last.glyphs
     if last.glyphs is not None and first.glyphs is not None:
         glyphs = last.glyphs + first.glyphs.shifted(len(text) - len(first.text.lstrip()))
-    joined = replace(last, text=text, glyphs=glyphs)
+    joined = replace(last, text=text, glyphs=glyphs, notes=last.notes + first.notes)
     return into[:-1] + [joined] + list(more[1:])
 
 
