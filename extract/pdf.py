@@ -98,6 +98,7 @@ class _Reader:
         self.edges = furn.EdgeLines()
         self.notes = furn.Footnotes()
         self.open: tuple[pt.Header, list[float]] | None = None  # a table running on at the page end
+        self.last_header: pt.Header | None = None
 
     # --- one page ---------------------------------------------------------------
     def page(self, page, number: int) -> None:
@@ -119,7 +120,7 @@ class _Reader:
         continuing = self.open
         self.open = None
         while i < len(lines):
-            header = pt.find_header(lines, i)
+            header = pt.find_header(lines, i, page.hrules)
             if header is None and continuing and not outside and not pt.crosses(lines[i], continuing[1]):
                 out += self._table(lines, i, continuing[0], continuing[1], page, fresh=False)
                 i = self._end
@@ -138,15 +139,16 @@ class _Reader:
 
     def _table(self, lines, i: int, header: pt.Header, starts, page: _Page, fresh: bool) -> list:
         j = i
-        while j < len(lines) and pt.find_header(lines, j) is None:
+        while j < len(lines) and pt.find_header(lines, j, page.hrules) is None:
             j += 1
         self._end = j
         body = lines[i:j]
         if starts is None:
-            pt.add_number_column(header, body, header.columns[0].x0)
             band = (header.bottom - 2, header.bottom + 2)
             vr = [x for x, top, bottom in page.vrules if top <= band[0] and bottom >= band[1] - 4]
+            pt.add_number_column(header, body, vr, self.last_header)
             starts = pt.boundaries(header, body, vr)
+            self.last_header = header
         left = header.columns[0].x0 - 4
         width = (header.columns[-1].x1 - left) or 1.0
         spanning = [y for x0, x1, y in page.hrules if x1 - x0 >= 0.5 * width]

@@ -82,6 +82,8 @@ def pieces(line: dict, index: int, gap: float = _HEADER_GAP) -> list[Piece]:
             out[-1].append(c)
     result = []
     for group in out:
+        if not any(c["text"].isalnum() for c in group):
+            continue  # a bullet or a rule drawn with characters: no header word
         text = group[0]["text"]
         for a, b in zip(group, group[1:], strict=False):
             text += (" " if b["x0"] - a["x1"] > 0.15 * size else "") + b["text"]
@@ -119,16 +121,19 @@ def _continues_header(segs: list[Piece], block: list[Piece], bold: bool) -> bool
         if name is None:  # a sub-header under a group cell
             evidence |= alone is not None
             continue
-        if map_header_cell(f"{above.text} {s.text}") != name:
-            return False
+        if any(ch.isdigit() for ch in s.text) or map_header_cell(f"{above.text} {s.text}") != name:
+            return False  # header words carry no numbers; body text under a header does
         evidence = True
     return evidence
 
 
-def find_header(lines: list[dict], start: int) -> Header | None:
+def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Header | None:
     segs = pieces(lines[start], start)
     if not _anchor(segs):
         return None
+    x0, x1 = min(s.x0 for s in segs), max(s.x1 for s in segs)
+    # A rule across the whole header closes it: what follows is the body.
+    closing = [y for a, b, y in hrules if a <= x0 + 2 and b >= x1 - 2]
     bold = any(s.bold for s in segs)
     block = list(segs)
     first = last = start
@@ -140,7 +145,9 @@ def find_header(lines: list[dict], start: int) -> Header | None:
             height = max(prev["bottom"] - prev["top"], 1.0)
             gap = (line["top"] - prev["bottom"]) if step == 1 else (prev["top"] - line["bottom"])
             more = pieces(line, k)
-            if gap > 0.8 * height or not _continues_header(more, block, bold):
+            lo, hi = sorted((prev["bottom"], line["top"]) if step == 1 else (line["bottom"], prev["top"]))
+            ruled = any(lo - 1 <= y <= hi + 1 for y in closing)
+            if gap > 0.8 * height or ruled or not _continues_header(more, block, bold):
                 break
             block += more
             first, last = min(first, k), max(last, k)
@@ -170,12 +177,21 @@ def find_header(lines: list[dict], start: int) -> Header | None:
     return Header(columns, first, last, bottom)
 
 
-def add_number_column(header: Header, body: list[dict], left: float) -> None:
+def add_number_column(header: Header, body: list[dict], vrules: list[float], before: Header | None) -> None:
     """A header whose first cell is blank: the row numbers left of its first named
-    column make a column of their own."""
+    column make a column of their own (seen from the text, the rules, or the same
+    table's header on the page before)."""
     if any(c.name == COL_NO for c in header.columns):
         return
     first = header.columns[0]
+    if before is not None and before.columns[0].name == COL_NO and before.columns[0].header == "":
+        if [c.name for c in before.columns[1:]] == [c.name for c in header.columns]:
+            header.columns.insert(0, before.columns[0])
+            return
+    ruled = sorted(x for x in vrules if x < first.x0 - 2)
+    if len(ruled) >= 2 and first.x0 - ruled[-2] < 120:
+        header.columns.insert(0, Column(COL_NO, "", ruled[-2] + 1, ruled[-1] - 1))
+        return
     xs = [c["x1"] for line in body for c in line.get("chars", []) if c["text"].strip() and c["x1"] < first.x0 - 2]
     if xs:
         x0 = min(c["x0"] for line in body for c in line.get("chars", []) if c["x1"] < first.x0 - 2)
