@@ -114,14 +114,15 @@ def _continues_header(segs: list[Piece], block: list[Piece], bold: bool) -> bool
         if not over:
             evidence |= alone is not None
             continue
-        if len(over) > 1:  # a group cell spanning sub-headers
+        stacked = all(a.overlaps(b) for a in over for b in over)  # one header cell wrapped
+        if not stacked:  # a group cell spanning sub-headers
             continue
-        above = over[0]
-        name = map_header_cell(above.text)
-        if name is None:  # a sub-header under a group cell
-            evidence |= alone is not None
+        name = map_header_cell(" ".join(p.text for p in sorted(over, key=lambda p: p.line)))
+        merged = map_header_cell(" ".join(p.text for p in sorted([*over, s], key=lambda p: p.line)))
+        if name is None:  # a sub-header under a group cell, or the words that complete a cell
+            evidence |= alone is not None or merged is not None
             continue
-        if any(ch.isdigit() for ch in s.text) or map_header_cell(f"{above.text} {s.text}") != name:
+        if any(ch.isdigit() for ch in s.text) or merged != name:
             return False  # header words carry no numbers; body text under a header does
         evidence = True
     return evidence
@@ -153,11 +154,11 @@ def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Head
             first, last = min(first, k), max(last, k)
             k += step
     # Group cells: a piece over two or more pieces of another line names no column.
-    group = {
-        id(s)
-        for s in block
-        if len([o for o in block if o.line != s.line and s.overlaps(o) and o.line > s.line]) >= 2
-    }
+    group = set()
+    for s in block:
+        below = [o for o in block if o.line > s.line and s.overlaps(o)]
+        if any(not a.overlaps(b) for a in below for b in below):  # over two cells side by side
+            group.add(id(s))
     kept = [s for s in block if id(s) not in group]
     clusters: list[list[Piece]] = []
     for s in sorted(kept, key=lambda p: p.x0):
