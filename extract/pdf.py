@@ -353,6 +353,14 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
         # A list the producer drew (Word, a browser) sets wrapped lines under the
         # entry's text: a line further left is not the entry's.
         outdented = hang is not None and line["x0"] < hang - 0.3 * _height(line)
+        # A dash that wrapped to the start of a line set under the entry's text is
+        # the entry's own (`29 January` / `- 2 February 2024)`), not a new bullet.
+        if bullet and paras and paras[-1][1] == LIST_ITEM and prev is not None and _continues(prev, line):
+            text_x = _text_x0(paras[-1][0][0])
+            if text_x > paras[-1][0][0][0]["x0"] + 0.3 * _height(line) and line["x0"] >= text_x - 1:
+                paras[-1][0].append((line, 0))
+                prev = line
+                continue
         if bullet or drawn:
             hang = line["x0"] if drawn else None
             paras.append(([(line, skip)], LIST_ITEM, True))
@@ -371,3 +379,12 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
 
 def _height(line: dict) -> float:
     return max(line["bottom"] - line["top"], 1.0)
+
+
+def _text_x0(piece: tuple[dict, int]) -> float:
+    """Where the text of a list entry starts, after its bullet glyph."""
+    line, skip = piece
+    if not skip:
+        return line["x0"]
+    chars = [c for c in line.get("chars", []) if c["text"].strip()]
+    return chars[1]["x0"] if len(chars) > 1 else line["x0"]

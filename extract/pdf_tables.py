@@ -169,8 +169,14 @@ def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Head
             target.append(s)
     columns = []
     for c in clusters:
-        text = " ".join(p.text for p in sorted(c, key=lambda p: (p.line, p.x0)))
-        columns.append(Column(map_header_cell(text), text, min(p.x0 for p in c), max(p.x1 for p in c)))
+        parts = [p.text for p in sorted(c, key=lambda p: (p.line, p.x0))]
+        text = " ".join(parts)
+        # A narrow cell may break a word (`N` / `o.`, `Timefram` / `e/`): try it joined.
+        name = map_header_cell(text)
+        if name is None and map_header_cell("".join(parts)):
+            text = "".join(parts)
+            name = map_header_cell(text)
+        columns.append(Column(name, text, min(p.x0 for p in c), max(p.x1 for p in c)))
     names = [c.name for c in columns if c.name]
     if COL_ACTION not in names or len(set(names)) < 3:
         return None
