@@ -266,6 +266,12 @@ def _one_paragraph(lines: list[dict], page: int) -> RawParagraph:
     return RawParagraph(text, BODY, page, bbox=_bbox(lines), glyphs=glyphs)
 
 
+def _ended(prev: dict, line: dict, right: float) -> bool:
+    """The line above stopped short: had this line's first word fitted there, the
+    producer would have put it there, so a new paragraph starts here."""
+    return prev["x1"] + _first_word_width(line) < right - 1
+
+
 def _first_word_width(line: dict) -> float:
     """Width of the line's first word plus a space: had it fitted on the line above,
     the writer's software would have put it there, so that line ended a paragraph."""
@@ -340,6 +346,7 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
     paragraph above it, or, at the top of a cell, the item cut by the page break."""
     paras: list[tuple[list[tuple[dict, int]], str, bool]] = []  # ((line, bullet length)..., style, opens)
     prev, hang = None, None
+    right = max((line["x1"] for line in lines), default=0.0)
     for line in lines:
         bullet = _BULLET.match(line["text"])
         skip = bullet.end() if bullet else 0
@@ -364,7 +371,7 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
         if bullet or drawn:
             hang = line["x0"] if drawn else None
             paras.append(([(line, skip)], LIST_ITEM, True))
-        elif paras and prev is not None and _continues(prev, line) and not outdented:
+        elif paras and prev is not None and _continues(prev, line) and not outdented and not _ended(prev, line, right):
             paras[-1][0].append((line, 0))
         else:
             paras.append(([(line, 0)], BODY, bool(paras)))

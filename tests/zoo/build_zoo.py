@@ -61,7 +61,8 @@ LAYOUTS: list[tuple[str, Layout]] = [
             Layout("lo-grid-2rows-remarks", "libreoffice", "grid", header_rows=2, extra_column=True),
             Layout("lo-none-typed-landscape", "libreoffice", "none", bullets="typed", landscape=True,
                    order=REORDERED, font="Liberation Serif"),  # fmt: skip
-            Layout("pandoc", "pandoc", "grid", extra_column=True),
+            # Footnote markers in Word are the Word reader's (extract/docx.py) to take off.
+            Layout("pandoc", "pandoc", "grid", extra_column=True, footnotes=False),
         )
     ],
 ]

@@ -19,8 +19,8 @@ _STYLE_FILE = {
     "Liberation Serif": {"": "Regular", "B": "Bold"},
     "Liberation Sans": {"": "Regular", "B": "Bold"},
 }
-_WEIGHT = {"no": 1.0, "action": 3.0, "responsible_body": 2.0, "work_programme": 2.0, "timeframe": 1.6,
-           "progress": 5.0, "remarks": 1.6}  # fmt: skip
+_WEIGHT = {"no": 1.0, "action": 3.0, "responsible_body": 2.4, "work_programme": 2.0, "timeframe": 2.2,
+           "progress": 5.0, "remarks": 1.8}  # fmt: skip
 PAD = 4.0
 INDENT = 10.0  # hanging indent of a list entry
 
