@@ -79,6 +79,7 @@ class _Page:
         self.number = number
         self.chars = sorted(chars, key=lambda c: c["top"])
         self.tops = [c["top"] for c in self.chars]
+        self.marks: list[float] = []  # where footnote markers were taken off
         self.height = page.height
         edges = page.edges
         self.hrules = [(e["x0"], e["x1"], e["top"]) for e in edges if e.get("orientation") == "h"]
@@ -106,6 +107,7 @@ class _Reader:
         chars, markers = furn.split_markers(chars)
         lines = _lines(chars, with_chars=True)
         info = _Page(page, number, chars)
+        info.marks = [m["y"] for m in markers]
         lines = self.notes.take_bodies(lines, number, _one_paragraph)
         content, top, bottom = self.edges.take(lines, number, info.height, pt.find_header)
         blocks: list = [furn.Edge(_one_paragraph([line], number), number) for line in top]
@@ -238,6 +240,10 @@ def _outside_paragraphs(lines: list[dict], page: int) -> list[RawParagraph]:
     """Lines outside tables joined into paragraphs."""
     paras: list[list[dict]] = []
     right = max((line["x1"] for line in lines), default=0.0)
+    # The leading inside a paragraph: a wider gap between two lines is a paragraph
+    # break, however little wider (a list entry's or a paragraph's spacing).
+    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
+    leading = min(gaps, default=0.0)
     for line in lines:
         prev = paras[-1][-1] if paras else None
         starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
@@ -264,6 +270,12 @@ def _outside_paragraphs(lines: list[dict], page: int) -> list[RawParagraph]:
 def _one_paragraph(lines: list[dict], page: int) -> RawParagraph:
     text, glyphs = _assemble([(line, 0) for line in lines], page)
     return RawParagraph(text, BODY, page, bbox=_bbox(lines), glyphs=glyphs)
+
+
+def _raised(line: dict, page: _Page) -> float:
+    """Extra room a footnote marker takes above its line (a browser's `<sup>`)."""
+    marked = any(line["top"] <= y <= line["bottom"] for y in page.marks)
+    return 0.5 * _height(line) if marked else 0.0
 
 
 def _ended(prev: dict, line: dict, right: float) -> bool:
@@ -323,8 +335,9 @@ def _assemble(pieces: list[tuple[dict, int]], page: int) -> tuple[str, Glyphs]:
 def _underlined(line: dict, rules: list[tuple]) -> bool:
     """Word's underline comes out as a thin rule just below the text."""
     width = max(line["x1"] - line["x0"], 1.0)
-    for x0, x1, top in rules:
-        below = line["bottom"] - 1 <= top <= line["bottom"] + 3
+    height = max(line["bottom"] - line["top"], 1.0)
+    for x0, x1, top in rules:  # between the baseline and a little below the descent
+        below = line["bottom"] - 0.3 * height <= top <= line["bottom"] + 3
         if below and min(x1, line["x1"]) - max(x0, line["x0"]) >= 0.8 * width and x1 - x0 <= 1.5 * width:
             return True
     return False
@@ -347,6 +360,10 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
     paras: list[tuple[list[tuple[dict, int]], str, bool]] = []  # ((line, bullet length)..., style, opens)
     prev, hang = None, None
     right = max((line["x1"] for line in lines), default=0.0)
+    # The leading inside a paragraph: a wider gap between two lines is a paragraph
+    # break, however little wider (a list entry's or a paragraph's spacing).
+    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
+    leading = min(gaps, default=0.0)
     for line in lines:
         bullet = _BULLET.match(line["text"])
         skip = bullet.end() if bullet else 0
@@ -371,7 +388,10 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
         if bullet or drawn:
             hang = line["x0"] if drawn else None
             paras.append(([(line, skip)], LIST_ITEM, True))
-        elif paras and prev is not None and _continues(prev, line) and not outdented and not _ended(prev, line, right):
+        elif (
+            paras and prev is not None and _continues(prev, line) and not outdented and not _ended(prev, line, right)
+            and line["top"] - prev["bottom"] <= leading + 0.8 + _raised(line, page)
+        ):
             paras[-1][0].append((line, 0))
         else:
             paras.append(([(line, 0)], BODY, bool(paras)))
