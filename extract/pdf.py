@@ -158,7 +158,10 @@ class _Reader:
         groups: list[tuple[str, list[dict]]] = []
         for line in body:
             kind = "text" if pt.crosses(line, starts) or line["x1"] < left else "table"
-            if groups and groups[-1][0] == "text" and kind == "table" and _continues(groups[-1][1][-1], line):
+            if (
+                groups and groups[-1][0] == "text" and kind == "table" and _continues(groups[-1][1][-1], line)
+                and abs(line["x0"] - groups[-1][1][-1]["x0"]) < 2 and len(_columns_used(line, starts)) == 1
+            ):
                 kind = "text"  # the short last line of a paragraph
             if groups and groups[-1][0] == kind:
                 groups[-1][1].append(line)
@@ -185,6 +188,10 @@ class _Reader:
         blocks, furniture = self.edges.resolve(self.blocks)
         blocks = self.notes.resolve(blocks)
         return blocks, furniture + self.notes.bodies
+
+
+def _columns_used(line: dict, starts: list[float]) -> set[int]:
+    return {pt.column_of((c["x0"] + c["x1"]) / 2, starts) for c in line.get("chars", []) if c["text"].strip()}
 
 
 def _rows(lines: list[dict], starts: list[float], no: int | None, spanning: list[float]):

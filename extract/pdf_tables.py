@@ -220,7 +220,7 @@ def boundaries(header: Header, body: list[dict], vrules: list[float]) -> list[fl
 
 
 def _free_strip(body: list[dict], lo: float, hi: float) -> float:
-    """Middle of the widest strip in [lo, hi] that (almost) no body line crosses."""
+    """The right end of the widest strip in [lo, hi] that no body line crosses."""
     step = 0.5
     bins = max(int((hi - lo) / step), 1)
     count = [0] * bins
@@ -236,12 +236,13 @@ def _free_strip(body: list[dict], lo: float, hi: float) -> float:
                 x1 = chars[k + 1]["x0"]
             for i in range(max(int((x0 - lo) / step), 0), min(int((x1 - lo) / step) + 1, bins)):
                 covered.add(i)
+        if len(covered) >= 0.95 * bins:
+            continue  # a full-width line (a section row inside the table) crosses every gutter
         for i in covered:
             count[i] += 1
-    tolerance = len(body) // 12  # a few full-width lines (a section row) cross every gutter
     best, run_start = (0, None), None
     for i in range(bins + 1):
-        free = i < bins and count[i] <= tolerance
+        free = i < bins and count[i] == 0
         if free and run_start is None:
             run_start = i
         if not free and run_start is not None:
@@ -250,7 +251,8 @@ def _free_strip(body: list[dict], lo: float, hi: float) -> float:
             run_start = None
     if best[1] is None or best[0] * step < 1.0:
         return hi - 1
-    return lo + (best[1] + best[0] / 2) * step
+    # Where the next column's text starts (a list's drawn bullets stand in the gutter).
+    return lo + (best[1] + best[0]) * step - min(1.0, best[0] * step / 2)
 
 
 def column_of(x: float, starts: list[float]) -> int:
