@@ -1,7 +1,7 @@
 """Page furniture and footnotes in PDF pages, recognised from the structure of
 the document rather than guessed line by line.
 
-- **Running headers and footers**: lines in the top or bottom 8% of a page,
+- **Running headers and footers**: lines in the top or bottom tenth of a page,
   set apart from the body by a gap, that either recur on two or more pages (digits
   aside: `Page 2 of 5` and `Page 3 of 5` are one line) or read as furniture by
   themselves (extract/data/furniture.csv: page numbers in any style, a browser's
@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .tables import RawParagraph, RawTable
 
-_BAND = 0.08  # share of the page height at the top and bottom where furniture stands
+_BAND = 0.1  # share of the page height at the top and bottom where furniture stands
 _APART = 1.2  # ... set apart from the body by a gap of this many of its own line heights
 _SMALL = 0.8  # a marker is set at most this share of the size of the text it follows
 _MARKS = set("0123456789*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰")

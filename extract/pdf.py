@@ -235,10 +235,12 @@ def _row_cells(row, starts: list[float], width: int, page: _Page, rules) -> list
     right = max(line["x1"] for line in lines) + 1
     lo = bisect.bisect_left(page.tops, top - 20)
     hi = bisect.bisect_right(page.tops, bottom)
+    bands = [(line["top"] - 0.5, line["bottom"] + 0.5) for line in lines]
     per_column: list[list[dict]] = [[] for _ in range(width)]
     for c in page.chars[lo:hi]:
         mid = (c["top"] + c["bottom"]) / 2
-        if top <= mid < bottom and left <= c["x0"] and c["x1"] <= right:
+        on_a_line = any(a <= mid <= b for a, b in bands)  # not a footnote or footer the reader set apart
+        if top <= mid < bottom and on_a_line and left <= c["x0"] and c["x1"] <= right:
             per_column[min(pt.column_of((c["x0"] + c["x1"]) / 2, starts), width - 1)].append(c)
     return [_cell_paragraphs(_lines(chars, with_chars=True), page, rules) for chars in per_column]
 
@@ -251,6 +253,7 @@ def _outside_paragraphs(lines: list[dict], page: int) -> list[RawParagraph]:
     # break, however little wider (a list entry's or a paragraph's spacing).
     gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
     leading = min(gaps, default=0.0)
+    hanging = _hanging(lines)
     for line in lines:
         prev = paras[-1][-1] if paras else None
         starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
@@ -371,6 +374,7 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
     # break, however little wider (a list entry's or a paragraph's spacing).
     gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
     leading = min(gaps, default=0.0)
+    hanging = _hanging(lines)
     for line in lines:
         bullet = _BULLET.match(line["text"])
         skip = bullet.end() if bullet else 0
@@ -393,7 +397,7 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
                 prev = line
                 continue
         if bullet or drawn:
-            hang = line["x0"] if drawn else None
+            hang = line["x0"] if drawn else (_text_x0((line, skip)) if hanging else None)
             paras.append(([(line, skip)], LIST_ITEM, True))
         elif (
             paras and prev is not None and _continues(prev, line) and not outdented and not _ended(prev, line, right)
@@ -422,3 +426,15 @@ def _text_x0(piece: tuple[dict, int]) -> float:
         return line["x0"]
     chars = [c for c in line.get("chars", []) if c["text"].strip()]
     return chars[1]["x0"] if len(chars) > 1 else line["x0"]
+
+
+def _hanging(lines: list[dict]) -> bool:
+    """The cell's typed bullets hang: an entry's wrapped line stands under its text,
+    not under its bullet, so a line under the bullet is not the entry's."""
+    for a, b in zip(lines, lines[1:], strict=False):
+        bullet = _BULLET.match(a["text"])
+        if bullet and not _BULLET.match(b["text"]) and _continues(a, b):
+            text_x = _text_x0((a, bullet.end()))
+            if text_x > a["x0"] + 0.3 * _height(a) and b["x0"] >= text_x - 1:
+                return True
+    return False

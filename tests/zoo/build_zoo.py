@@ -57,7 +57,7 @@ LAYOUTS: list[tuple[str, Layout]] = [
             Layout("fpdf-grid-char-2rows", "fpdf", "grid", header_rows=2, bullets="char", extra_column=True,
                    font="Liberation Serif"),  # fmt: skip
             Layout("fpdf-hrules-sectionrows-letter", "fpdf", "hrules", section_rows=True, page="Letter",
-                   font="DejaVu Sans", size=11),  # fmt: skip
+                   font="DejaVu Sans", size=10),  # fmt: skip
             Layout("lo-grid-2rows-remarks", "libreoffice", "grid", header_rows=2, extra_column=True),
             Layout("lo-none-typed-landscape", "libreoffice", "none", bullets="typed", landscape=True,
                    order=REORDERED, font="Liberation Serif"),  # fmt: skip
