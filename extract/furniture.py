@@ -97,7 +97,9 @@ def attach_markers(blocks: list, markers: list[dict]) -> list:
         if not isinstance(p, RawParagraph) or p.bbox is None:
             return p
         x0, top, x1, bottom = p.bbox
-        labels = [m["label"] for m in markers if top - 1 <= m["y"] <= bottom + 1 and x0 - 1 <= m["x"] <= x1 + 1]
+        labels = [
+            m["label"] for m in markers if top - 1 <= m["y"] <= bottom + 1 and x0 - 1 <= m["x"] <= x1 + 1
+        ]
         return replace(p, notes=p.notes + tuple(labels)) if labels else p
 
     out = []

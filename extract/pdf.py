@@ -100,6 +100,7 @@ class _Reader:
         self.notes = furn.Footnotes()
         self.open: tuple[pt.Header, list[float]] | None = None  # a table running on at the page end
         self.last_header: pt.Header | None = None
+        self.hanging = False  # typed bullets set their wrapped lines under the text
 
     # --- one page ---------------------------------------------------------------
     def page(self, page, number: int) -> None:
@@ -159,8 +160,12 @@ class _Reader:
         for line in body:
             kind = "text" if pt.crosses(line, starts) or line["x1"] < left else "table"
             if (
-                groups and groups[-1][0] == "text" and kind == "table" and _continues(groups[-1][1][-1], line)
-                and abs(line["x0"] - groups[-1][1][-1]["x0"]) < 2 and len(_columns_used(line, starts)) == 1
+                groups
+                and groups[-1][0] == "text"
+                and kind == "table"
+                and _continues(groups[-1][1][-1], line)
+                and abs(line["x0"] - groups[-1][1][-1]["x0"]) < 2
+                and len(_columns_used(line, starts)) == 1
             ):
                 kind = "text"  # the short last line of a paragraph
             if groups and groups[-1][0] == kind:
@@ -173,7 +178,10 @@ class _Reader:
             rows = _rows(group, starts, no, spanning) if kind == "table" else []
             numbered = any(r[2] for r in rows)
             if kind == "table" and (k == 0 or numbered or no is None):
-                cells = [_row_cells(r, starts, len(header.columns), page, short_rules) for r in rows]
+                lines_of = [_row_lines(r, starts, len(header.columns), page) for r in rows]
+                # Whether typed bullets hang is the producer's style: seen once, kept.
+                self.hanging = self.hanging or any(_hanging(c) for cells in lines_of for c in cells)
+                cells = [[_cell_paragraphs(c, page, short_rules, self.hanging) for c in r] for r in lines_of]
                 out.append(RawTable(header.texts, [RawRow(c, page.number) for c in cells], page.number))
             else:
                 heading = len(group) == 1 and k + 1 < len(groups) and len(group[0]["text"]) <= 120
@@ -228,8 +236,9 @@ def _rows(lines: list[dict], starts: list[float], no: int | None, spanning: list
     return out
 
 
-def _row_cells(row, starts: list[float], width: int, page: _Page, rules) -> list[list[RawParagraph]]:
-    """The row's chars (spaces too: a producer's own spaces beat inferred ones) by column."""
+def _row_lines(row, starts: list[float], width: int, page: _Page) -> list[list[dict]]:
+    """The row's lines per column, from its chars (spaces too: a producer's own
+    spaces beat inferred ones)."""
     top, bottom, _, lines = row
     left = min(line["x0"] for line in lines) - 1
     right = max(line["x1"] for line in lines) + 1
@@ -242,18 +251,13 @@ def _row_cells(row, starts: list[float], width: int, page: _Page, rules) -> list
         on_a_line = any(a <= mid <= b for a, b in bands)  # not a footnote or footer the reader set apart
         if top <= mid < bottom and on_a_line and left <= c["x0"] and c["x1"] <= right:
             per_column[min(pt.column_of((c["x0"] + c["x1"]) / 2, starts), width - 1)].append(c)
-    return [_cell_paragraphs(_lines(chars, with_chars=True), page, rules) for chars in per_column]
+    return [_lines(chars, with_chars=True) for chars in per_column]
 
 
 def _outside_paragraphs(lines: list[dict], page: int) -> list[RawParagraph]:
     """Lines outside tables joined into paragraphs."""
     paras: list[list[dict]] = []
     right = max((line["x1"] for line in lines), default=0.0)
-    # The leading inside a paragraph: a wider gap between two lines is a paragraph
-    # break, however little wider (a list entry's or a paragraph's spacing).
-    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
-    leading = min(gaps, default=0.0)
-    hanging = _hanging(lines)
     for line in lines:
         prev = paras[-1][-1] if paras else None
         starts_numbered = re.match(r"^(\d{1,2}|[IVX]{1,5})\s*[.)]\s", line["text"]) is not None
@@ -356,14 +360,14 @@ def _underlined(line: dict, rules: list[tuple]) -> bool:
 def _drawn_bullet(line: dict, shapes: list[tuple]) -> bool:
     """A small filled shape just left of the line's first character, on its height."""
     size = max(line["bottom"] - line["top"], 1.0)
-    for x0, top, x1, bottom in shapes:
+    for _x0, top, x1, bottom in shapes:
         mid = (top + bottom) / 2
         if line["top"] <= mid <= line["bottom"] and -0.5 <= line["x0"] - x1 <= 1.8 * size:
             return True
     return False
 
 
-def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list[RawParagraph]:
+def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple], hanging: bool) -> list[RawParagraph]:
     """A bullet (a glyph, or a shape drawn before the line) starts an item; a line
     indented like the item's text carries it on; a line without one carries on the
     paragraph above it, or, at the top of a cell, the item cut by the page break."""
@@ -372,9 +376,9 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
     right = max((line["x1"] for line in lines), default=0.0)
     # The leading inside a paragraph: a wider gap between two lines is a paragraph
     # break, however little wider (a list entry's or a paragraph's spacing).
-    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] >= a["bottom"] - 1]
+    pairs = zip(lines, lines[1:], strict=False)
+    gaps = [b["top"] - a["bottom"] for a, b in pairs if b["top"] >= a["bottom"] - 1]
     leading = min(gaps, default=0.0)
-    hanging = _hanging(lines)
     for line in lines:
         bullet = _BULLET.match(line["text"])
         skip = bullet.end() if bullet else 0
@@ -391,8 +395,12 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
         # A dash that wrapped to the start of a line set under the entry's text is
         # the entry's own (`29 January` / `- 2 February 2024)`), not a new bullet.
         if bullet and paras and paras[-1][1] == LIST_ITEM and prev is not None and _continues(prev, line):
-            text_x = _text_x0(paras[-1][0][0])
-            if text_x > paras[-1][0][0][0]["x0"] + 0.3 * _height(line) and line["x0"] >= text_x - 1:
+            text_x = hang if hang is not None else _text_x0(paras[-1][0][0])
+            if text_x > paras[-1][0][0][0]["x0"] + 0.3 * _height(line) or hang is not None:
+                text_x = max(text_x, -1.0)
+            else:
+                text_x = None
+            if text_x is not None and line["x0"] >= text_x - 1 and not _drawn_bullet(line, page.shapes):
                 paras[-1][0].append((line, 0))
                 prev = line
                 continue
@@ -400,9 +408,10 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple]) -> list
             hang = line["x0"] if drawn else (_text_x0((line, skip)) if hanging else None)
             paras.append(([(line, skip)], LIST_ITEM, True))
         elif (
-            paras and prev is not None and _continues(prev, line) and not outdented and not _ended(prev, line, right)
+            paras and prev is not None and _continues(prev, line) and not outdented
+            and not _ended(prev, line, right)
             and line["top"] - prev["bottom"] <= leading + 0.8 + _raised(line, page)
-        ):
+        ):  # fmt: skip
             paras[-1][0].append((line, 0))
         else:
             paras.append(([(line, 0)], BODY, bool(paras)))

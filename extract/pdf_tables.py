@@ -191,18 +191,17 @@ def add_number_column(header: Header, body: list[dict], vrules: list[float], bef
     if any(c.name == COL_NO for c in header.columns):
         return
     first = header.columns[0]
-    if before is not None and before.columns[0].name == COL_NO and before.columns[0].header == "":
-        if [c.name for c in before.columns[1:]] == [c.name for c in header.columns]:
-            header.columns.insert(0, before.columns[0])
-            return
+    same = before is not None and [c.name for c in before.columns[1:]] == [c.name for c in header.columns]
+    if same and before.columns[0].name == COL_NO and before.columns[0].header == "":
+        header.columns.insert(0, before.columns[0])
+        return
     ruled = sorted(x for x in vrules if x < first.x0 - 2)
     if len(ruled) >= 2 and first.x0 - ruled[-2] < 120:
         header.columns.insert(0, Column(COL_NO, "", ruled[-2] + 1, ruled[-1] - 1))
         return
-    xs = [c["x1"] for line in body for c in line.get("chars", []) if c["text"].strip() and c["x1"] < first.x0 - 2]
-    if xs:
-        x0 = min(c["x0"] for line in body for c in line.get("chars", []) if c["x1"] < first.x0 - 2)
-        header.columns.insert(0, Column(COL_NO, "", min(x0, left), max(xs)))
+    left = [c for line in body for c in line.get("chars", []) if c["text"].strip() and c["x1"] < first.x0 - 2]
+    if left:
+        header.columns.insert(0, Column(COL_NO, "", min(c["x0"] for c in left), max(c["x1"] for c in left)))
 
 
 def boundaries(header: Header, body: list[dict], vrules: list[float]) -> list[float]:

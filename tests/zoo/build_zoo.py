@@ -32,10 +32,30 @@ REORDERED = ("no", "action", "progress", "responsible_body", "timeframe")
 LAYOUTS: list[tuple[str, Layout]] = [
     # seed 000: 144 events over ~10 pages, rows cut by page breaks everywhere
     ("seed", Layout("chromium-grid-hf", "chromium", "grid", browser_hf=True)),
-    ("seed", Layout("chromium-none-letter-landscape", "chromium", "none", landscape=True, page="Letter",
-                    browser_hf=True, font="DejaVu Sans", size=9)),  # fmt: skip
-    ("seed", Layout("chromium-hrules-sectionrows", "chromium", "hrules", section_rows=True,
-                    font="Liberation Serif", size=9)),  # fmt: skip
+    (
+        "seed",
+        Layout(
+            "chromium-none-letter-landscape",
+            "chromium",
+            "none",
+            landscape=True,
+            page="Letter",
+            browser_hf=True,
+            font="DejaVu Sans",
+            size=9,
+        ),
+    ),  # fmt: skip
+    (
+        "seed",
+        Layout(
+            "chromium-hrules-sectionrows",
+            "chromium",
+            "hrules",
+            section_rows=True,
+            font="Liberation Serif",
+            size=9,
+        ),
+    ),  # fmt: skip
     ("seed", Layout("fpdf-hrules-char", "fpdf", "hrules", bullets="char", size=9)),
     ("seed", Layout("fpdf-none-shape-landscape", "fpdf", "none", landscape=True, size=9)),
     ("seed", Layout("lo-2rows-typed", "libreoffice", "hrules", header_rows=2, bullets="typed")),
@@ -45,22 +65,64 @@ LAYOUTS: list[tuple[str, Layout]] = [
         (name, layout)
         for name in ("zoo_a", "zoo_b")
         for layout in (
-            Layout("chromium-grid-2rows-remarks-hf", "chromium", "grid", header_rows=2, extra_column=True,
-                   browser_hf=True),  # fmt: skip
-            Layout("chromium-none-reordered", "chromium", "none", order=REORDERED, extra_column=True,
-                   font="DejaVu Sans", size=11),  # fmt: skip
-            Layout("chromium-hrules-sectionrows-a5", "chromium", "hrules", section_rows=True, page="A5",
-                   size=8, browser_hf=True),  # fmt: skip
+            Layout(
+                "chromium-grid-2rows-remarks-hf",
+                "chromium",
+                "grid",
+                header_rows=2,
+                extra_column=True,
+                browser_hf=True,
+            ),  # fmt: skip
+            Layout(
+                "chromium-none-reordered",
+                "chromium",
+                "none",
+                order=REORDERED,
+                extra_column=True,
+                font="DejaVu Sans",
+                size=11,
+            ),  # fmt: skip
+            Layout(
+                "chromium-hrules-sectionrows-a5",
+                "chromium",
+                "hrules",
+                section_rows=True,
+                page="A5",
+                size=8,
+                browser_hf=True,
+            ),  # fmt: skip
             Layout("chromium-vrules-char", "chromium", "vrules", bullets="char", landscape=True),
-            Layout("fpdf-none-shape-a5", "fpdf", "none", page="A5", size=8, landscape=True,
-                   extra_column=True),
-            Layout("fpdf-grid-char-2rows", "fpdf", "grid", header_rows=2, bullets="char", extra_column=True,
-                   font="Liberation Serif"),  # fmt: skip
-            Layout("fpdf-hrules-sectionrows-letter", "fpdf", "hrules", section_rows=True, page="Letter",
-                   font="DejaVu Sans", size=10),  # fmt: skip
+            Layout(
+                "fpdf-none-shape-a5", "fpdf", "none", page="A5", size=8, landscape=True, extra_column=True
+            ),
+            Layout(
+                "fpdf-grid-char-2rows",
+                "fpdf",
+                "grid",
+                header_rows=2,
+                bullets="char",
+                extra_column=True,
+                font="Liberation Serif",
+            ),  # fmt: skip
+            Layout(
+                "fpdf-hrules-sectionrows-letter",
+                "fpdf",
+                "hrules",
+                section_rows=True,
+                page="Letter",
+                font="DejaVu Sans",
+                size=10,
+            ),  # fmt: skip
             Layout("lo-grid-2rows-remarks", "libreoffice", "grid", header_rows=2, extra_column=True),
-            Layout("lo-none-typed-landscape", "libreoffice", "none", bullets="typed", landscape=True,
-                   order=REORDERED, font="Liberation Serif"),  # fmt: skip
+            Layout(
+                "lo-none-typed-landscape",
+                "libreoffice",
+                "none",
+                bullets="typed",
+                landscape=True,
+                order=REORDERED,
+                font="Liberation Serif",
+            ),  # fmt: skip
             # Footnote markers in Word are the Word reader's (extract/docx.py) to take off.
             Layout("pandoc", "pandoc", "grid", extra_column=True, footnotes=False),
         )

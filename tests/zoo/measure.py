@@ -24,7 +24,8 @@ ACTION_FIELDS = ["action_no", "section_no", "section_title", "action_text", "res
 # Text a page's furniture is made of, whatever the producer: document codes,
 # page numbers, the browser's print date, file URL and `1/2`.
 FURNITURE = re.compile(
-    r"\b[A-Z]{2}\d{4}E\d\w?\b|\bPage \d+ of \d+\b|file://|\d{1,2}/\d{1,2}/\d{2},? \d{1,2}:\d{2}|^\d+/\d+$|^\d+\.$"
+    r"\b[A-Z]{2}\d{4}E\d\w?\b|\bPage \d+ of \d+\b|file://"
+    r"|\d{1,2}/\d{1,2}/\d{2},? \d{1,2}:\d{2}|^\d+/\d+$|^\d+\.$"
 )
 
 
@@ -93,8 +94,8 @@ def main() -> None:
     print("| rendering | actions as text | records F1 | fully-correct F1 | furniture in data |")
     print("|---|---|---|---|---|")
     for r in results:
-        print(f"| {r.rendering} | {'yes' if r.actions_same else 'NO'} | {r.records_f1:.3f} | {r.full_f1:.3f} |"
-              f" {len(r.furniture)} |")  # fmt: skip
+        same = "yes" if r.actions_same else "NO"
+        print(f"| {r.rendering} | {same} | {r.records_f1:.3f} | {r.full_f1:.3f} | {len(r.furniture)} |")
     if "-v" in sys.argv:
         for r in results:
             if not r.actions_same or r.full_f1 < 0.98 or r.furniture:

@@ -67,7 +67,8 @@ class Zoo:
         self.y = self.margin
         if self.layout.furniture:
             self.pdf.set_font(self.layout.font, "", 8)
-            self.pdf.text(self.pdf.w - self.margin - self.pdf.get_string_width(self.report.code), 24, self.report.code)
+            x = self.pdf.w - self.margin - self.pdf.get_string_width(self.report.code)
+            self.pdf.text(x, 24, self.report.code)
 
     def finish_page(self) -> None:
         pdf = self.pdf
@@ -166,7 +167,8 @@ class Zoo:
             self.draw_line(Line("Implementation", 0, bold=True), x + PAD, self.y + PAD)
             self.pdf.set_line_width(0.6)
             if self.layout.rules != "none":
-                self.pdf.line(x, self.y + self.lh + 2 * PAD, x + sum(self.widths[-2:]), self.y + self.lh + 2 * PAD)
+                y = self.y + self.lh + 2 * PAD
+                self.pdf.line(x, y, x + sum(self.widths[-2:]), y)
             self.y += self.lh + 2 * PAD
         height = max(len(c) for c in cells) * self.lh + 2 * PAD
         x = self.margin

@@ -48,11 +48,14 @@ def _css(layout: Layout, code: str) -> str:
     rules = {
         "grid": f"th, td {{ border: {border}; }}",
         "hrules": f"th, td {{ border-top: {border}; border-bottom: {border}; }}",
-        "vrules": f"th, td {{ border-left: {border}; border-right: {border}; }} table {{ border-bottom: {border}; }}",
+        "vrules": f"th, td {{ border-left: {border}; border-right: {border}; }}"
+        f" table {{ border-bottom: {border}; }}",
         "none": "",
     }[layout.rules]
-    bullets = "ul { margin: 0; padding-left: 14pt; }" if layout.bullets == "shape" else (
-        "ul { margin: 0; padding-left: 0; list-style: none; }"
+    bullets = (
+        "ul { margin: 0; padding-left: 14pt; }"
+        if layout.bullets == "shape"
+        else ("ul { margin: 0; padding-left: 0; list-style: none; }")
     )
     furniture = ""
     if layout.furniture and not layout.browser_hf:  # the browser's own header and footer replace these
