@@ -132,9 +132,11 @@ def convert_main(argv: list[str]) -> int:
     for error in dataset.errors.to_dict("records"):
         print(f"Error: {error['message']}", file=sys.stderr)
     dataset.write(args.out, partitioned=args.executor == "dask")
+    no_table = int((dataset.documents["actions"] == 0).sum()) if len(dataset.documents) else 0
     print(
         f"{len(dataset.documents)} documents, {len(dataset.actions)} actions, {len(dataset.events)} events, "
-        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed -> {args.out}/"
+        f"{len(dataset.warnings)} warnings, {len(dataset.errors)} failed, {no_table} with no action table"
+        f" -> {args.out}/"
     )
     return EXIT_SOME_FAILED if len(dataset.errors) else EXIT_OK
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import meta
 from .model import Cell, Document, Paragraph, Row, Section, Table
-from .tables import RawParagraph, RawTable, assemble_tables
+from .tables import RawParagraph, RawTable, SkippedTable, assemble_tables
 
 
 def file_sha256(path: Path) -> str:
@@ -52,7 +52,11 @@ def build_document(
     writer = _Writer()
     paragraphs: list[Paragraph] = []
     laid_tables: list[tuple[RawTable, list[Row], int]] = []  # (raw, rows, index in paragraphs)
+    skipped: list[str] = []
     for block in assemble_tables(blocks):
+        if isinstance(block, SkippedTable):
+            skipped.append(block.header)
+            continue
         if isinstance(block, RawParagraph):
             if block.text.strip():
                 paragraphs.append(writer.write(block))
@@ -96,6 +100,7 @@ def build_document(
         page_count=page_count,
         warnings=warnings,
         furniture=kept,
+        skipped_tables=tuple(skipped),
     )
 
 

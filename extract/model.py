@@ -26,6 +26,7 @@ COL_RESPONSIBLE = "responsible_body"
 COL_WORK_PROGRAMME = "work_programme"
 COL_TIMEFRAME = "timeframe"
 COL_PROGRESS = "progress"
+COL_REMARKS = "remarks"  # Remarks, Status, Comments, Observations: Action.remarks, never events
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,9 @@ class Document:
     # Running headers/footers, page numbers, footnote bodies: recognised, kept out of the
     # data, but accounted for (coverage, audit) so that nothing disappears silently.
     furniture: tuple[Paragraph, ...] = ()
+    # Header rows (cells joined with " | ") of tables the reader saw that are not action
+    # tables: why a file with no actions has none (`no_action_table` warning).
+    skipped_tables: tuple[str, ...] = ()
 
     @property
     def reference_date(self) -> date | None:

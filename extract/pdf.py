@@ -16,15 +16,14 @@ from pathlib import Path
 
 from . import furniture as furn
 from . import pdf_tables as pt
+from .bullets import LEADING_MARKER
 from .errors import CorruptDocument, EmptyDocument, EncryptedDocument, NoTextLayer
 from .glyphs import Glyphs, line_run
 from .layout import build_document
 from .model import BODY, COL_NO, HEADING, LIST_ITEM, Document
 from .tables import RawParagraph, RawRow, RawTable, join_wrapped
 
-# Glyphs that start a list entry. Word's Symbol-font bullet arrives as a private-use
-# code point (U+F0B7 and friends) in many PDFs.
-_BULLET = re.compile(r"^\s*(?:[•◦▪▫■□●○‣⁃∙·\-–—*]|o(?=\s)|[\uf000-\uf0ff])\s*")
+_BULLET = LEADING_MARKER  # a bullet of any kind or an enumerator: the one definition, extract/bullets.py
 _PARAGRAPH_GAP = 0.55  # a vertical gap above this share of the line height starts a paragraph
 
 

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
+from . import meta
 from .glyphs import Glyphs
-from .model import BODY, COL_NO
+from .model import BODY, COL_NO, COL_PROGRESS, HEADING, Paragraph
 
 _DATA = Path(__file__).with_name("data")
 
@@ -37,6 +38,7 @@ class RawParagraph:
 class RawRow:
     cells: list[list[RawParagraph]]
     page: int | None = None
+    full_width: bool = False  # the reader saw one cell spanning the whole row
 
 
 @dataclass
@@ -44,20 +46,38 @@ class RawTable:
     header: list[str]
     rows: list[RawRow] = field(default_factory=list)
     page: int | None = None
+    # Set when the header spans several rows: each column's name from its own cells.
+    column_names: list[str | None] | None = None
 
     @property
     def columns(self) -> list[str | None]:
-        return map_header(self.header)
+        return self.column_names if self.column_names is not None else map_header(self.header)
+
+
+@dataclass(frozen=True)
+class SkippedTable:
+    """A table the reader saw that is not an action table: its header, for the
+    `no_action_table` report. Its text is handed over as paragraphs besides."""
+
+    header: str
+    page: int | None = None
+
+
+_HEADER_CAP = 400  # a header cell is a few words; a longer one is no header
 
 
 def _norm_header(text: str) -> str:
-    text = re.sub(r"[*_]+", "", text)  # markdown emphasis some converters leave
-    text = re.sub(r"\s*/\s*", " ", text.casefold())
+    # Capped and whitespace collapsed first, so that no pattern below ever scans a
+    # long run of spaces (linear whatever the cell holds).
+    text = " ".join(text[:_HEADER_CAP].split()).casefold()
+    text = text.replace("*", "").replace("_", "").replace("/", " ")  # markdown emphasis, `Timeframe/Deadline`
     return " ".join(re.sub(r"[^\w#°]+", " ", text).split())
 
 
 @cache
 def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Exact phrases, and contained phrases longest first (`status update` is
+    Progress even though `status` alone is a Remarks column)."""
     exact: dict[str, str] = {}
     contains: list[tuple[str, str]] = []
     with open(_DATA / "header_synonyms.csv", encoding="utf-8", newline="") as f:
@@ -67,10 +87,11 @@ def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
                 exact[phrase] = row["column"]
             else:
                 contains.append((phrase, row["column"]))
+    contains.sort(key=lambda pc: -len(pc[0]))
     return exact, contains
 
 
-def map_header_cell(text: str) -> str | None:
+def _map_cell(text: str) -> str | None:
     norm = _norm_header(text)
     exact, contains = _synonyms()
     if norm in exact:
@@ -78,9 +99,33 @@ def map_header_cell(text: str) -> str | None:
     return next((col for phrase, col in contains if phrase and phrase in norm), None)
 
 
+def map_header_cell(text: str) -> str | None:
+    col = _map_cell(text)
+    return col.split("|")[0] if col else None
+
+
 def map_header(cells: list[str]) -> list[str | None]:
-    """Canonical column per header cell; None for a column we do not know."""
-    return [map_header_cell(c) for c in cells]
+    """Canonical column per header cell; None for a column we do not know.
+
+    A column named `remarks|progress` in the synonyms (`Status`, `Results`) is an
+    extra Remarks column beside a Progress column, and the Progress column of a
+    table that has none."""
+    raw = [_map_cell(c) for c in cells]
+    # A blank header cell is the row-number column only in first place (elsewhere it
+    # is the second half of a group cell spanning two columns).
+    named_no = any(col == COL_NO and text.strip() for col, text in zip(raw, cells, strict=True))
+    raw = [
+        None if not t.strip() and (i > 0 or named_no) else c
+        for i, (c, t) in enumerate(zip(raw, cells, strict=True))
+    ]
+    has_progress = COL_PROGRESS in raw
+    out: list[str | None] = []
+    for col in raw:
+        if col and "|" in col:
+            first, fallback = col.split("|", 1)
+            col = first if has_progress or COL_PROGRESS in out else fallback
+        out.append(col)
+    return out
 
 
 def is_header_row(cells: list[str]) -> bool:
@@ -131,6 +176,123 @@ def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[Raw
     return into[:-1] + [joined] + list(more[1:])
 
 
+_ROW_NUMBER = re.compile(r"^\(?[\dA-Za-z]{1,4}(?:\.\d{1,3})*[.)]?$")
+_SUBHEADER_WORDS = 5
+
+
+def _is_subheader(texts: list[str]) -> bool:
+    """A second header row under the first (`Progress | Remarks` under a group cell
+    `Implementation`): every non-empty cell is a short known header name."""
+    filled = [t for t in texts if t]
+    return bool(filled) and all(len(t.split()) <= _SUBHEADER_WORDS and map_header_cell(t) for t in filled)
+
+
+def _absorb_subheaders(table: RawTable) -> RawTable:
+    """Fold the header rows under the first one into the header. Each column is
+    named from its lowest cell that names a column, else from the cells above."""
+    header = list(table.header)
+    names = map_header(header)
+    rows = list(table.rows)
+    while (
+        rows and len(rows[0].cells) == len(header) and _is_subheader([_cell_text(c) for c in rows[0].cells])
+    ):
+        sub = _realign(names, [_cell_text(c) for c in rows.pop(0).cells])
+        sub_names = map_header(sub)
+        names = [n2 if t2 else n1 for n1, n2, t2 in zip(names, sub_names, sub, strict=True)]
+        header = [" ".join(x for x in (h, t) if x) for h, t in zip(header, sub, strict=True)]
+    if len(header) == len(table.header) and header == list(table.header):
+        return table
+    return RawTable(header, rows, table.page, names)
+
+
+def _realign(names: list[str | None], sub: list[str]) -> list[str]:
+    """A second header row written without its row spans (pandoc, some HTML
+    converters put `Progress | Remarks` in the first grid columns, under `No` and
+    `Action`): when its cells sit under columns the first row already names and
+    there are exactly as many as the first row's unnamed (group or blank) columns,
+    they belong under those, in order."""
+    filled = [(i, t) for i, t in enumerate(sub) if t]
+    open_columns = [i for i, n in enumerate(names) if n is None]
+    if not any(names[i] is not None for i, _ in filled) or len(filled) != len(open_columns):
+        return sub
+    out = [""] * len(sub)
+    for (_, text), j in zip(filled, open_columns, strict=True):
+        out[j] = text
+    return out
+
+
+def section_row_heading(row: RawRow) -> str | None:
+    """The heading a full-width row inside a table writes (`2. CAPACITY BUILDING`),
+    or None for an ordinary row. The row's text stands in its first cell only (or
+    the same text in every cell: a merged cell repeated), is not a bare row number,
+    reads as a heading, and the layout or the text says so: one cell spanning the
+    row, a number, or capitals."""
+    texts = [_cell_text(c) for c in row.cells]
+    filled = [t for t in texts if t]
+    if len(texts) < 2 or not filled or len(set(filled)) != 1 or not texts[0]:
+        return None
+    text = filled[0]
+    if (len(filled) == 1 and len(texts) > 1 and not row.full_width and not _looks_like_heading(text)) or (
+        _ROW_NUMBER.match(text)
+    ):
+        return None
+    candidate = meta.heading_candidate(Paragraph(text, 0, len(text), HEADING))
+    return text if candidate else None
+
+
+def _looks_like_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    numbered = meta.heading_candidate(Paragraph(text, 0, len(text))) is not None
+    return numbered or (len(letters) > 3 and all(c.isupper() for c in letters))
+
+
+def split_table(table: RawTable) -> list:
+    """A reader's table as blocks: its header rows folded into one, and cut at the
+    section rows inside it (each becomes a heading paragraph between two tables
+    with the same header, so the rows below it belong to that section)."""
+    first_row = list(table.header)
+    table = _absorb_subheaders(table)
+    blocks: list = []
+    current = RawTable(table.header, [], table.page, table.column_names)
+    repeating = False  # inside header rows repeated after a page break
+    for row in table.rows:
+        if _is_repeated_header(row, first_row) or _is_repeated_header(row, table.header):
+            repeating = True
+            continue
+        if repeating and _is_subheader([_cell_text(c) for c in row.cells]):
+            continue
+        repeating = False
+        heading = section_row_heading(row)
+        if heading is None:
+            current.rows.append(row)
+            continue
+        if current.rows:
+            blocks.append(current)
+        blocks.append(RawParagraph(heading, HEADING, row.page))
+        current = RawTable(table.header, [], row.page, table.column_names)
+    if current.rows or not blocks:
+        blocks.append(current)
+    return blocks
+
+
+def find_header(grid: list[RawRow], page: int | None = None, look: int = 3) -> list:
+    """Blocks for a table as a reader found it (all rows, header included): the
+    header is the first of the top `look` rows that reads as one (rows above it,
+    a caption, become paragraphs). A table with no such row is handed back as
+    paragraphs, with a `SkippedTable` naming the header it had."""
+    for i, row in enumerate(grid[:look]):
+        texts = [_cell_text(c) for c in row.cells]
+        if is_header_row(texts):
+            above = [p for r in grid[:i] for c in r.cells for p in c]
+            return above + [RawTable(texts, list(grid[i + 1 :]), page if page is not None else row.page)]
+    first = next((r for r in grid if any(_cell_text(c) for c in r.cells)), None)
+    paragraphs = [replace(p, style=BODY) for r in grid for c in r.cells for p in c]
+    if first is None:
+        return paragraphs
+    header = " | ".join(_cell_text(c) for c in first.cells)
+    return [SkippedTable(header[:_HEADER_CAP], page if page is not None else first.page), *paragraphs]
+
+
 def _merge_rows(rows: list[RawRow], columns: list[str | None]) -> list[RawRow]:
     no_index = columns.index(COL_NO) if COL_NO in columns else None
     merged: list[RawRow] = []
@@ -153,7 +315,10 @@ def assemble_tables(blocks: list) -> list:
     """
     out: list = []
     pending_blank: list[RawParagraph] = []
-    for block in blocks:
+    expanded = [
+        b for block in blocks for b in (split_table(block) if isinstance(block, RawTable) else [block])
+    ]
+    for block in expanded:
         if isinstance(block, RawParagraph) and not block.text.strip():
             pending_blank.append(block)
             continue
@@ -162,6 +327,7 @@ def assemble_tables(blocks: list) -> list:
                 block.header,
                 [r for r in block.rows if not _is_repeated_header(r, block.header)],
                 block.page,
+                block.column_names,
             )
             last = out[-1] if out else None
             if isinstance(last, RawTable) and last.columns == block.columns:
@@ -181,4 +347,32 @@ def assemble_tables(blocks: list) -> list:
                 elif len(r.cells) > width:
                     r.cells = r.cells[: width - 1] + [[p for c in r.cells[width - 1 :] for p in c]]
             block.rows = _merge_rows(block.rows, block.columns)
+    return out
+
+
+def no_action_table_reason(doc) -> str:
+    """Why a `Document` gave no action: the `no_action_table` warning's detail."""
+    if doc.tables:
+        return "the action table has no rows"
+    if not doc.skipped_tables:
+        return "no table at all"
+    header = doc.skipped_tables[0]
+    more = f" (and {len(doc.skipped_tables) - 1} other tables)" if len(doc.skipped_tables) > 1 else ""
+    named = sorted({c for c in map_header(header.split(" | ")) if c})
+    if not named:
+        return f"a table whose header names no known column: '{header}'{more}"
+    return f"a table whose header names no action column (only {', '.join(named)}): '{header}'{more}"
+
+
+def unassigned_cells(doc) -> list[tuple[str, int | None, str, int, int]]:
+    """Text in table cells under a header that names no known column: (header, page,
+    text, start, end) for each. Not data, so reported (`unassigned_cell`)."""
+    out = []
+    for table in doc.tables:
+        known = dict(zip(table.columns, table.header, strict=True))
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.column.startswith("column_") and cell.text.strip():
+                    header = known.get(cell.column, "") or "(no header)"
+                    out.append((header, row.page, " ".join(cell.text.split()), cell.start, cell.end))
     return out

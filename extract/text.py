@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from .bullets import continues, leading_marker
 from .errors import EmptyDocument
 from .layout import build_document
 from .model import BODY, HEADING, LIST_ITEM, Document
-from .tables import RawParagraph, RawRow, RawTable, is_header_row
+from .tables import RawParagraph, RawRow, RawTable, SkippedTable, is_header_row, join_wrapped
 
-_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*?/?\s*>")
+_TAG = re.compile(
+    r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?/?\s*>"
+)  # [^<>]: a stray `<` ends the attempt (linear)
 _BLOCK_TAGS = {"p", "ul", "ol", "li", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "table"}
 _EMPHASIS_TAGS = {"u", "b", "strong"}
-_BULLET_START = re.compile(r"^\s*(?:[-–—•▪◦*]|o(?=\s))\s")
 
 
 def decode(data: bytes) -> str:
@@ -46,7 +49,7 @@ def cell_paragraphs(raw: str, page: int | None) -> list[RawParagraph]:
         if text.strip():
             chars = [e for piece, e in zip(buf, emphasized, strict=True) for ch in piece if not ch.isspace()]
             style = HEADING if chars and all(chars) else (LIST_ITEM if state["li"] else BODY)
-            opens = state["opened"] or bool(_BULLET_START.match(text))
+            opens = state["opened"] or leading_marker(text) is not None
             paragraphs.append(RawParagraph(" ".join(text.split()), style, page, opens))
         buf.clear()
         emphasized.clear()
@@ -66,7 +69,21 @@ def cell_paragraphs(raw: str, page: int | None) -> list[RawParagraph]:
     buf.append(raw[pos:])
     emphasized.append(depth["emph"] > 0)
     flush()
-    return paragraphs
+    return _join_continuations(paragraphs)
+
+
+def _join_continuations(paragraphs: list[RawParagraph]) -> list[RawParagraph]:
+    """A plain block after a list entry that carries it on (`bullets.continues`: lower
+    case, or the entry is unfinished) is part of that entry, as in Word and PDF."""
+    out: list[RawParagraph] = []
+    for p in paragraphs:
+        prev = out[-1] if out else None
+        entry = prev is not None and (prev.style == LIST_ITEM or leading_marker(prev.text) is not None)
+        if entry and p.style == BODY and not leading_marker(p.text) and continues(prev.text, p.text):
+            out[-1] = replace(prev, text=join_wrapped(prev.text, p.text))
+        else:
+            out.append(p)
+    return out
 
 
 def read_text(path: Path) -> Document:
@@ -75,6 +92,7 @@ def read_text(path: Path) -> Document:
         raise EmptyDocument(f"{path}: the file is empty")
     blocks: list = []
     table: RawTable | None = None
+    loose_rows = False  # inside tab-separated lines that are no action table
     page = 1
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if "\f" in line:
@@ -87,11 +105,17 @@ def read_text(path: Path) -> Document:
                 if isinstance(previous, RawTable):
                     page += 1  # a repeated header marks a page break in converted text
                 table = RawTable([c.strip() for c in cells], page=page)
+                loose_rows = False
                 blocks.append(table)
                 continue
             if table is not None:
                 table.rows.append(RawRow([cell_paragraphs(c, page) for c in cells], page))
                 continue
+            if not loose_rows and line.strip():  # a table whose header names no action column
+                blocks.append(SkippedTable(" | ".join(c.strip() for c in cells), page))
+            loose_rows = True
+        else:
+            loose_rows = False
         if line.strip():
             table = None
             blocks.extend(cell_paragraphs(line, page) or [RawParagraph(line.strip(), BODY, page)])

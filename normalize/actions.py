@@ -8,6 +8,7 @@ import re
 from extract.model import (
     COL_ACTION,
     COL_NO,
+    COL_REMARKS,
     COL_RESPONSIBLE,
     COL_TIMEFRAME,
     COL_WORK_PROGRAMME,
@@ -82,7 +83,14 @@ def row_to_action(doc: Document, table: Table, row: Row) -> Action | None:
         char_start=row.start,
         char_end=row.end,
         row=row,
+        remarks=_remarks(row),
     )
+
+
+def _remarks(row: Row) -> str | None:
+    """Every extra column (Remarks, Status, Comments, ...) of the row, in column order."""
+    texts = [_flat(c.text) for c in row.cells if c.column == COL_REMARKS]
+    return "; ".join(t for t in texts if t) or None
 
 
 def document_actions(doc: Document) -> list[Action]:

@@ -4,18 +4,14 @@ the `audit` check that each record's source text still stands where it says.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from extract.bullets import MARKUP_CHARS, content_chars
 from extract.model import COL_PROGRESS
 
 from . import Normalized
-from .items import region_of
-
-# Bullet glyphs between items are markup, not content.
-_MARKUP_CHARS = " \t\n-–—•▪◦‣*"
-_MARKUP = re.compile(r"[\s\-–—•▪◦‣*]+|(?<=\s)o(?=\s)|^o(?=\s)")
+from .items import NOTE, REGION, cell_roles
 
 
 @dataclass(frozen=True)
@@ -26,6 +22,9 @@ class Fragment:
     text: str
     start: int
     end: int
+    # `unassigned_text`, or `unclear_subheading` for a parenthesised line that names
+    # no known region and heads no item.
+    code: str = "unassigned_text"
 
 
 @dataclass(frozen=True)
@@ -37,10 +36,6 @@ class Coverage:
     @property
     def share(self) -> float:
         return 1.0 if not self.progress_chars else self.assigned_chars / self.progress_chars
-
-
-def _content_chars(text: str) -> int:
-    return len(_MARKUP.sub("", text))
 
 
 def coverage(n: Normalized) -> Coverage:
@@ -56,7 +51,15 @@ def coverage(n: Normalized) -> Coverage:
         if cell is None:
             continue
         covered = sorted(spans_by_action.get(id(action), []))
-        covered += [(p.start, p.end) for p in cell.paragraphs if region_of(p) is not None]
+        roles = cell_roles(cell.paragraphs)
+        covered += [
+            (p.start, p.end) for p, (role, _) in zip(cell.paragraphs, roles, strict=True) if role == REGION
+        ]
+        # A note is reported under its own code, and not counted as covered.
+        notes = [
+            (p.start, p.end) for p, (role, _) in zip(cell.paragraphs, roles, strict=True) if role == NOTE
+        ]
+        covered += notes
         covered.sort()
         pos = cell.start
         gaps = []
@@ -66,16 +69,19 @@ def coverage(n: Normalized) -> Coverage:
             pos = max(pos, e)
         if pos < cell.end:
             gaps.append((pos, cell.end))
-        cell_total = _content_chars(text[cell.start : cell.end])
+        cell_total = content_chars(text[cell.start : cell.end])
         missing = 0
+        for s, e in notes:
+            missing += content_chars(text[s:e])
+            fragments.append(Fragment(action.action_no, text[s:e], s, e, "unclear_subheading"))
         for s, e in gaps:
-            chars = _content_chars(text[s:e])
+            chars = content_chars(text[s:e])
             if chars:
                 missing += chars
-                fragments.append(Fragment(action.action_no, text[s:e].strip(_MARKUP_CHARS), s, e))
+                fragments.append(Fragment(action.action_no, text[s:e].strip(MARKUP_CHARS), s, e))
         total += cell_total
         assigned += cell_total - missing
-    return Coverage(total, assigned, tuple(fragments))
+    return Coverage(total, assigned, tuple(sorted(fragments, key=lambda f: f.start)))
 
 
 @dataclass(frozen=True)

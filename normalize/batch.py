@@ -117,19 +117,36 @@ def _relocate(result: FileResult, path: Path) -> FileResult:
     return result
 
 
+NO_ACTION_TABLE = "no action table"
+
+
+def file_status(result: FileResult) -> str:
+    """`failed`, `no action table` (converted, but not one action: never `ok`), `cached` or `ok`."""
+    if result.error:
+        return "failed"
+    if result.document is not None and not result.document.get("actions"):
+        return NO_ACTION_TABLE
+    return "cached" if result.cached else "ok"
+
+
 def _progress(total: int):
     """A progress bar on a terminal, plain log lines otherwise."""
     if sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(total=total, unit="file", file=sys.stderr)
-        return lambda result: bar.update(1), bar.close
+
+        def tick(result: FileResult) -> None:
+            if file_status(result) == NO_ACTION_TABLE:  # never silent, even behind the bar
+                bar.write(f"{NO_ACTION_TABLE} {result.path}", file=sys.stderr)
+            bar.update(1)
+
+        return tick, bar.close
     done = [0]
 
     def log(result: FileResult) -> None:
         done[0] += 1
-        status = "failed" if result.error else ("cached" if result.cached else "ok")
-        print(f"[{done[0]}/{total}] {status} {result.path}", file=sys.stderr)
+        print(f"[{done[0]}/{total}] {file_status(result)} {result.path}", file=sys.stderr)
 
     return log, lambda: None
 

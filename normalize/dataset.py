@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from extract.tables import no_action_table_reason, unassigned_cells
+
 from . import Normalized
 from .audit import coverage
 from .identity import assign_event_keys, unique_events
@@ -31,7 +33,7 @@ DOCUMENT_COLUMNS = [
 ACTION_COLUMNS = [
     "action_id", "doc_id", "doc", "source_file", "section_no", "section_title", "action_no", "action_text",
     "responsible_body", "responsible_bodies", "work_programme", "timeframe", "deadline", "continuous",
-    "items", "page", "char_start", "char_end",
+    "remarks", "items", "page", "char_start", "char_end",
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "event_id", "event_key", "action_id", "doc_id", "doc", "source_file", "section_no", "category",
@@ -80,6 +82,7 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             "timeframe": a.timeframe,
             "deadline": a.deadline,
             "continuous": a.continuous,
+            "remarks": a.remarks,
             "items": items_per_action.get(a.action_no, 0),
             "page": a.page,
             "char_start": a.char_start,
@@ -155,10 +158,22 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "doc": d.doc,
                 "source_file": d.source_file,
                 "action_no": frag.action_no,
-                "code": "unassigned_text",
+                "code": frag.code,
                 "detail": frag.text[:200],
                 "char_start": frag.start,
                 "char_end": frag.end,
+            }  # fmt: skip
+        )
+    for header, page, text, start, end in unassigned_cells(d):
+        where = f"page {page}, " if page else ""
+        warnings.append(
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "unassigned_cell",
+                "detail": f"{where}column '{header}': {text}"[:200],
+                "char_start": start,
+                "char_end": end,
             }  # fmt: skip
         )
     for message in d.warnings:
@@ -168,8 +183,8 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
             {
                 "doc": d.doc,
                 "source_file": d.source_file,
-                "code": "no_actions",
-                "detail": "no action table found",
+                "code": "no_action_table",
+                "detail": no_action_table_reason(d),
             }
         )
     document = {

@@ -11,13 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.bullets import LEADING_BULLET, inline_bullet, leading_marker, marker_char
 from extract.model import COL_PROGRESS, HEADING, LIST_ITEM, Action, Item, Paragraph
 
-# A bullet: a dash or bullet glyph followed by a space. `o` is the Wingdings-style
-# bullet converters write out as a letter.
-_BULLET = r"(?:[-–—•▪◦‣*]|o(?=\s))"
-_LEADING_BULLET = re.compile(r"^\s*" + _BULLET + r"\s+")
-_INLINE_BULLET = re.compile(r"\s" + _BULLET + r"\s+")
 _REGION_HEADING = re.compile(r"^\(\s*([^()\d]{2,60}?)\s*\)$")
 _MIN_WORDS = 2  # "Conference - Costa Rica in ..." is one title, not an item "Conference"
 
@@ -28,14 +24,59 @@ class Piece:
     end: int
 
 
-def region_of(p: Paragraph) -> str | None:
-    """The region a sub-heading paragraph names, or None if it is not one."""
-    m = _REGION_HEADING.match(p.text.strip())
+# What a paragraph of a Progress cell is: a regional sub-heading, an item, or a
+# note (a short parenthesised line that is neither: reported, never a region).
+REGION, ITEM, NOTE = "region", "item", "note"
+_MAX_SUBHEADING = 60
+
+
+def _subheading_name(p: Paragraph) -> str | None:
+    """The name a line would give as a sub-heading: a short parenthesised line, or a
+    short line the layout emphasised (bold, underlined), with no digits."""
+    text = p.text.strip()
+    m = _REGION_HEADING.match(text)
     if m:
         return m.group(1).strip()
-    if p.style == HEADING and len(p.text) <= 60 and not re.search(r"\d", p.text):
-        return p.text.strip(" ()")
+    if p.style == HEADING and len(text) <= _MAX_SUBHEADING and not re.search(r"\d", text):
+        return text.strip(" ()")
     return None
+
+
+def paragraph_role(p: Paragraph, following: Paragraph | None = None) -> tuple[str, str | None]:
+    """(role, region) of one Progress paragraph, `following` the next one in the cell.
+
+    A sub-heading-looking line is a region only when its text names a known region,
+    or when the layout marks it as a heading and it heads an item (the next line is
+    not another such line) and does not itself read as an event (`Launch of the AEO
+    Compendium`): no item is lost to a heading. Otherwise an emphasised line is an
+    item, and a parenthesised one (`(to be confirmed)`) a note that coverage reports.
+    """
+    from .events import classify_type  # events build on items: imported when used
+    from .places import is_region
+
+    name = _subheading_name(p)
+    if name is None:
+        return ITEM, None
+    if is_region(name):
+        return REGION, name
+    heads_item = following is not None and _subheading_name(following) is None
+    if p.style == HEADING and heads_item and classify_type(name, "event") == "other":
+        return REGION, name
+    return (ITEM, None) if p.style == HEADING and not _REGION_HEADING.match(p.text.strip()) else (NOTE, None)
+
+
+def cell_roles(paragraphs: tuple[Paragraph, ...] | list[Paragraph]) -> list[tuple[str, str | None]]:
+    """`paragraph_role` of every paragraph of a cell."""
+    return [
+        paragraph_role(p, paragraphs[i + 1] if i + 1 < len(paragraphs) else None)
+        for i, p in enumerate(paragraphs)
+    ]
+
+
+def region_of(p: Paragraph, following: Paragraph | None = None) -> str | None:
+    """The region a sub-heading paragraph names, or None if it is not one."""
+    role, region = paragraph_role(p, following)
+    return region if role == REGION else None
 
 
 def _trim(text: str, start: int, end: int) -> Piece:
@@ -49,46 +90,54 @@ def _trim(text: str, start: int, end: int) -> Piece:
 def split_inline_list(text: str) -> list[Piece]:
     """Split `- A - B - C` into A, B, C.
 
-    A dash counts as a bullet only outside parentheses and quotes, and only when
-    both sides look like entries: a piece of fewer than two words, or one that
-    starts in lower case, belongs to its neighbour.
+    Only the glyph that opens the paragraph separates its entries (`- A – B` is one
+    entry with an en dash in its title). It counts only outside parentheses and
+    quotes, and only when both sides look like entries: a piece of fewer than two
+    words, or one that starts in lower case, belongs to its neighbour. Linear in
+    the length of the text.
     """
-    lead = _LEADING_BULLET.match(text)
+    lead = LEADING_BULLET.match(text)
+    glyph = marker_char(text)
     cuts = [(0, lead.end() if lead else 0)]  # (bullet start, content start)
-    depth, quoted = 0, False
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == '"':
-            quoted = not quoted
-        elif ch.isspace() and depth == 0 and not quoted and i >= cuts[-1][1]:
-            m = _INLINE_BULLET.match(text, i)
-            if m:
-                cuts.append((m.start(), m.end()))
+    if glyph is not None:
+        inline = inline_bullet(glyph)
+        depth, quoted = 0, False
+        for i, ch in enumerate(text):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == '"':
+                quoted = not quoted
+            elif ch.isspace() and depth == 0 and not quoted and i >= cuts[-1][1]:
+                m = inline.match(text, i)
+                if m and m.end() < len(text):
+                    cuts.append((m.start(), m.end()))
     pieces = []
     for k, (_, content_start) in enumerate(cuts):
         end = cuts[k + 1][0] if k + 1 < len(cuts) else len(text)
         pieces.append(_trim(text, content_start, end))
     merged: list[Piece] = []
+    words: list[int] = []  # word count of each merged piece, kept so merging stays linear
     for piece in pieces:
         body = text[piece.start : piece.end]
-        too_short = merged and len(text[merged[-1].start : merged[-1].end].split()) < _MIN_WORDS
-        if merged and (body[:1].islower() or too_short):
+        n_words = len(body.split())
+        if merged and (body[:1].islower() or words[-1] < _MIN_WORDS):
             merged[-1] = Piece(merged[-1].start, piece.end)
+            words[-1] += n_words + 1
         else:
             merged.append(piece)
+            words.append(n_words)
     return [p for p in merged if p.end > p.start]
 
 
 def paragraph_pieces(p: Paragraph) -> tuple[list[Piece], bool]:
     """The items of one paragraph and whether they are prose."""
-    if _LEADING_BULLET.match(p.text):
+    if LEADING_BULLET.match(p.text):
         return split_inline_list(p.text), False
-    lead = _LEADING_BULLET.match(p.text)
-    piece = _trim(p.text, lead.end() if lead else 0, len(p.text))
-    return ([piece] if piece.end > piece.start else []), p.style != LIST_ITEM
+    marker = leading_marker(p.text)  # an enumerator: `a)`, `(ii)`, `3.`
+    piece = _trim(p.text, marker.end() if marker else 0, len(p.text))
+    return ([piece] if piece.end > piece.start else []), p.style != LIST_ITEM and not marker
 
 
 def action_items(action: Action) -> list[Item]:
@@ -97,12 +146,14 @@ def action_items(action: Action) -> list[Item]:
         return []
     items: list[Item] = []
     region = None
-    for p in cell.paragraphs:
-        heading = region_of(p)
-        if heading is not None:
-            region = heading
+    for p, (role, name) in zip(cell.paragraphs, cell_roles(cell.paragraphs), strict=True):
+        if role == REGION:
+            region = name
             continue
+        if role == NOTE:
+            continue  # coverage reports it (`unclear_subheading`)
         pieces, prose = paragraph_pieces(p)
+        prose = prose and p.style != HEADING  # an emphasised line that heads nothing is a listed entry
         for piece in pieces:
             items.append(
                 Item(

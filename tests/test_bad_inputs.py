@@ -49,7 +49,7 @@ def test_zip_bomb_is_refused_before_decompressing():
 def test_documents_without_action_table_convert_with_a_warning(name):
     ds = pipeline.run([BAD / name])
     assert ds.errors.empty and len(ds.documents) == 1 and ds.actions.empty
-    assert "no_actions" in set(ds.warnings["code"])
+    assert "no_action_table" in set(ds.warnings["code"])
 
 
 def test_wrong_extension_is_read_by_content():

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract import read
 from normalize import normalize
@@ -66,3 +68,32 @@ def test_list_style_paragraphs_are_items_and_underlined_lines_regions(tmp_path):
         ("Conference - Trade in Europe", "Europe", "HUN"),
         ("Forum on AEO", "Europe", "PER"),
     ]
+
+
+_KINDS = st.sampled_from(["plain", "typed", "symbol", "dash", "hang", "cont", "soft"])
+_TEXT = st.text(alphabet="Abc xyz(),-–.éÉ12 ", min_size=1, max_size=25)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(_KINDS, _TEXT, _TEXT), min_size=1, max_size=6))
+def test_word_cell_entries_lose_no_character(entries):
+    from docx.shared import Cm
+
+    from extract.docx import _cell_paragraphs
+
+    cell = docx.Document().add_table(rows=1, cols=1).cell(0, 0)
+    written = []
+    for k, (kind, text, more) in enumerate(entries):
+        p = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+        prefix = {"typed": "•\t", "symbol": "\uf0b7\t", "dash": "-\t"}.get(kind, "")
+        run = p.add_run(prefix + text)
+        written.append(prefix + text)
+        if kind == "soft":
+            run.add_break()
+            run.add_text(more)
+            written.append(more)
+        if kind in ("hang", "cont"):
+            p.paragraph_format.left_indent = Cm(1)
+            p.paragraph_format.first_line_indent = Cm(-1) if kind == "hang" else None
+    got = "".join(p.text for p in _cell_paragraphs(cell))
+    assert sorted("".join("".join(written).split())) == sorted("".join(got.split()))

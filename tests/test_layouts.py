@@ -35,3 +35,21 @@ def test_roman_sections_li_lists_and_bullets():
             "LAO", None, "2017-02-06", "2017-02-10", "mission", "event",
         ),
     ]  # fmt: skip
+
+
+def test_text_blocks_that_carry_on_a_list_entry_join_it():
+    from extract.text import cell_paragraphs
+
+    cases = {
+        "<ul><li>Workshop on Risk Management</li></ul><p>in Customs (Ecuador, 2015)</p><p>Other prose.</p>": [
+            "Workshop on Risk Management in Customs (Ecuador, 2015)",
+            "Other prose.",
+        ],
+        "<ul> - A Workshop (Lomé,</ul><p>Togo, 2016) - B Forum (Peru, 2016)</p>": [
+            "- A Workshop (Lomé, Togo, 2016) - B Forum (Peru, 2016)"
+        ],
+        "<p>Prose ends here,</p><p>Next prose.</p>": ["Prose ends here,", "Next prose."],  # not an entry
+        "<p><u>(Asia/Pacific)</u></p><ul><li>x y</li></ul>": ["(Asia/Pacific)", "x y"],
+    }
+    for raw, expected in cases.items():
+        assert [p.text for p in cell_paragraphs(raw, 1)] == expected, raw

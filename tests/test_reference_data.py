@@ -53,6 +53,8 @@ def test_header_synonyms_file_is_well_formed():
         "work_programme",
         "timeframe",
         "progress",
+        "remarks",
+        "remarks|progress",  # Remarks beside a Progress column, else the Progress column
     }
 
 
