@@ -123,8 +123,7 @@ LAYOUTS: list[tuple[str, Layout]] = [
                 order=REORDERED,
                 font="Liberation Serif",
             ),  # fmt: skip
-            # Footnote markers in Word are the Word reader's (extract/docx.py) to take off.
-            Layout("pandoc", "pandoc", "grid", extra_column=True, footnotes=False),
+            Layout("pandoc", "pandoc", "grid", extra_column=True),
         )
     ],
 ]
