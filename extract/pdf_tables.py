@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from .model import COL_ACTION, COL_NO
-from .tables import map_header_cell
+from .tables import _synonyms, map_header_cell
 
 _ROW_NUMBER = re.compile(r"^\(?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?$")
 _HEADER_GAP = 0.6  # a gap wider than this share of the font size splits header pieces
@@ -128,7 +129,17 @@ def _continues_header(segs: list[Piece], block: list[Piece], bold: bool) -> bool
     return evidence
 
 
+@cache
+def _action_words() -> tuple[str, ...]:
+    """The words an Action header cell is written with (`action`, `activity`, ...)."""
+    exact, _ = _synonyms()
+    return tuple(phrase for phrase, column in exact.items() if column == COL_ACTION and phrase)
+
+
 def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Header | None:
+    text = lines[start]["text"].casefold()
+    if not any(word in text for word in _action_words()):  # cheap: most lines are no header
+        return None
     segs = pieces(lines[start], start)
     if not _anchor(segs):
         return None
