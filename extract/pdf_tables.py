@@ -119,7 +119,8 @@ def _continues_header(segs: list[Piece], block: list[Piece], bold: bool) -> bool
         if not stacked:  # a group cell spanning sub-headers
             continue
         name = map_header_cell(" ".join(p.text for p in sorted(over, key=lambda p: p.line)))
-        merged = map_header_cell(" ".join(p.text for p in sorted([*over, s], key=lambda p: p.line)))
+        texts = [p.text for p in sorted([*over, s], key=lambda p: p.line)]
+        merged = map_header_cell(" ".join(texts)) or map_header_cell("".join(texts))  # `N` / `o.`
         if name is None:  # a sub-header under a group cell, or the words that complete a cell
             evidence |= alone is not None or merged is not None
             continue

@@ -25,7 +25,6 @@ KNOWN = {
 @pytest.fixture(scope="module")
 def zoo():
     import pipeline
-
     from tests.zoo.spec import RENDERINGS
 
     return {r.rendering: r for r in measure(pipeline.run([RENDERINGS], jobs=2))}
