@@ -125,12 +125,18 @@ class EdgeLines:
         top = 0
         while top < n and lines[top]["bottom"] <= _BAND * height and is_header(lines, top) is None:
             top += 1
-        while top and top < n and not _apart(lines[top - 1], lines[top]):
+        # An edge line is set apart from the body by a gap, or reads as furniture by itself.
+        while top and top < n and not _apart(lines[top - 1], lines[top]) and not _alone(lines[top - 1]):
             top -= 1
         bottom = n
         while bottom > top and lines[bottom - 1]["top"] >= (1 - _BAND) * height:
             bottom -= 1
-        while bottom < n and bottom > top and not _apart(lines[bottom - 1], lines[bottom]):
+        while (
+            bottom < n
+            and bottom > top
+            and not _apart(lines[bottom - 1], lines[bottom])
+            and not _alone(lines[bottom])
+        ):
             bottom += 1
         for line in lines[:top] + lines[bottom:]:
             self.pages_of[signature(line["text"])].add(page)
@@ -149,6 +155,10 @@ class EdgeLines:
             else:
                 kept.append(block.paragraph)
         return kept, furniture
+
+
+def _alone(line: dict) -> bool:
+    return furniture_kind(line["text"]) is not None
 
 
 def _apart(a: dict, b: dict) -> bool:

@@ -231,7 +231,7 @@ def boundaries(header: Header, body: list[dict], vrules: list[float]) -> list[fl
 
 
 def _free_strip(body: list[dict], lo: float, hi: float) -> float:
-    """The right end of the widest strip in [lo, hi] that no body line crosses."""
+    """The right end of the last strip (2 pt wide at least) in [lo, hi] that no body line crosses."""
     step = 0.5
     bins = max(int((hi - lo) / step), 1)
     count = [0] * bins
@@ -257,7 +257,9 @@ def _free_strip(body: list[dict], lo: float, hi: float) -> float:
         if free and run_start is None:
             run_start = i
         if not free and run_start is not None:
-            if i - run_start > best[0]:
+            # The gutter is the strip nearest the next column's header (a strip further
+            # left may be a chance gap between words of a short page's few lines).
+            if (i - run_start) * step >= 2.0 or i - run_start > best[0] and best[0] * step < 2.0:
                 best = (i - run_start, run_start)
             run_start = None
     if best[1] is None or best[0] * step < 1.0:

@@ -10,7 +10,7 @@ from .spec import HEADER_TEXT, Layout, Report, notes_in_order
 
 _PAGE_CM = {"A4": (21.0, 29.7), "Letter": (21.59, 27.94), "A5": (14.8, 21.0)}
 _WIDTHS = {"no": 1.3, "action": 4.0, "responsible_body": 3.2, "work_programme": 3.0, "timeframe": 3.0,
-           "progress": 7.5, "remarks": 2.6}  # fmt: skip
+           "progress": 7.0, "remarks": 3.5}  # fmt: skip
 
 
 def _field(paragraph, instr: str) -> None:

@@ -20,7 +20,7 @@ _STYLE_FILE = {
     "Liberation Sans": {"": "Regular", "B": "Bold"},
 }
 _WEIGHT = {"no": 1.0, "action": 3.0, "responsible_body": 2.4, "work_programme": 2.0, "timeframe": 2.2,
-           "progress": 5.0, "remarks": 1.8}  # fmt: skip
+           "progress": 4.6, "remarks": 2.2}  # fmt: skip
 PAD = 4.0
 INDENT = 10.0  # hanging indent of a list entry
 
@@ -115,7 +115,7 @@ class Zoo:
                 elif self.layout.bullets == "typed":
                     text = "- " + text
                 indent = INDENT if self.layout.bullets == "shape" else 0
-                wrapped = self.wrap(text, width - indent)
+                wrapped = self.wrap(text, width - INDENT)  # wrapped lines hang: they get less room
                 for k, t in enumerate(wrapped):
                     hang = INDENT if k and self.layout.bullets != "shape" else indent
                     lines.append(Line(t, hang, bullet=k == 0 and self.layout.bullets == "shape"))
