@@ -72,7 +72,8 @@ def measure(dataset) -> list[Result]:
         actions = dataset.actions[dataset.actions["source_file"] == str(path)]
         events = dataset.events[dataset.events["source_file"] == str(path)]
         # An extra column is compared where the rendering has it (its layout may leave it out).
-        fields = ACTION_FIELDS + [f for f in OPTIONAL_FIELDS if f in actions.columns and actions[f].notna().any()]
+        extra = [f for f in OPTIONAL_FIELDS if f in actions.columns and actions[f].notna().any()]
+        fields = ACTION_FIELDS + extra
         want, got = _rows(text, fields), _rows(actions, fields)
         diff = [r for r in want if r not in got] + [("extra", *r) for r in got if r not in want]
         records = [{**r, "doc": doc, "action_no": _number(r["action_no"])} for r in events.to_dict("records")]
