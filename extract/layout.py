@@ -44,8 +44,12 @@ def build_document(
     blocks: list,
     page_count: int | None = None,
     warnings: tuple[str, ...] = (),
+    furniture: list[RawParagraph] = (),
 ) -> Document:
-    """`blocks`: RawParagraphs and RawTables in reading order, as the reader found them."""
+    """`blocks`: RawParagraphs and RawTables in reading order, as the reader found them.
+    `furniture`: running headers and footers, page numbers, footnote bodies the reader
+    set apart; written after the body text, so their spans are real but no stage
+    that reads the body meets them."""
     writer = _Writer()
     paragraphs: list[Paragraph] = []
     laid_tables: list[tuple[RawTable, list[Row], int]] = []  # (raw, rows, index in paragraphs)
@@ -79,6 +83,7 @@ def build_document(
             Table(tuple(raw.header), columns, tuple(rows), before[-1] if before else None, raw.page)
         )
 
+    kept = tuple(writer.write(p) for p in furniture if p.text.strip())
     title = meta.find_title(paragraphs)
     return Document(
         source_file=str(path),
@@ -96,6 +101,7 @@ def build_document(
         page_count=page_count,
         warnings=warnings,
         language=detect_language("".join(writer.parts)),
+        furniture=kept,
         skipped_tables=tuple(skipped),
     )
 

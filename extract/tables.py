@@ -189,7 +189,7 @@ def _append_cell(into: list[RawParagraph], more: list[RawParagraph]) -> list[Raw
     glyphs = last.glyphs
     if last.glyphs is not None and first.glyphs is not None:
         glyphs = last.glyphs + first.glyphs.shifted(len(text) - len(first.text.lstrip()))
-    joined = replace(last, text=text, glyphs=glyphs)
+    joined = replace(last, text=text, glyphs=glyphs, notes=last.notes + first.notes)
     return into[:-1] + [joined] + list(more[1:])
 
 

@@ -383,6 +383,7 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         warnings=tuple(warnings),
         confidence=confidence(tuple(warnings)),
         bbox=item.bbox,
+        notes=item.paragraph.notes if item.paragraph is not None else (),  # footnotes on the item's paragraph
         field_boxes=_field_boxes(
             item,
             {
