@@ -7,7 +7,7 @@ The events travel as one JSON block (not executed: the Content Security Policy l
 only the page's own script run) and the script draws the current page of rows and the
 charts from the filtered events, so filters, charts and the count always agree.
 Filters: document, kind, type, country, start date range, warning code, minimum
-confidence, free text. A PDF event links to its page in the source (`file.pdf#page=N`).
+confidence, free text (title, city, country). A PDF event links to its page in the source (`file.pdf#page=N`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from html import escape
 from pathlib import Path
 
 PAGE_SIZE = 100
+# One array per event, in this order (names as the script uses them): smaller than objects.
+FIELDS = ["d", "n", "a", "i", "k", "ti", "c", "ci", "si", "ei", "s", "e", "t", "f", "w", "p"]
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
@@ -41,7 +43,11 @@ JS = """
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var data = JSON.parse($("data").textContent);
-  var docs = data.docs, events = data.events, page = 0, shown = events;
+  var docs = data.docs, page = 0;
+  var events = data.events.map(function (r) {
+    var e = {}; data.fields.forEach(function (k, j) { e[k] = r[j]; });
+    e.x = (e.ti + " " + e.ci + " " + (data.countries[e.c] || "")).toLowerCase(); return e;
+  }), shown = events;
   var F = ["f-doc", "f-kind", "f-type", "f-country", "f-from", "f-to", "f-warning", "f-conf", "f-text"].map($);
   function text(tag, value, cls) {
     var el = document.createElement(tag); el.textContent = value == null ? "" : String(value);
@@ -60,7 +66,7 @@ JS = """
     if (to && e.s > to) return false;
     if (w && e.w.indexOf(w) < 0) return false;
     if (e.f < conf) return false;
-    if (q && e.x.toLowerCase().indexOf(q) < 0 && e.ti.toLowerCase().indexOf(q) < 0) return false;
+    if (q && e.x.indexOf(q) < 0) return false;
     return true;
   }
   function bars(id, counts, limit) {
@@ -95,13 +101,13 @@ JS = """
     part.forEach(function (e) {
       var tr = document.createElement("tr"), doc = docs[e.d];
       if (e.w.length) tr.className = "flagged";
-      var where = document.createElement("td"); where.appendChild(link(doc.doc + " " + e.a + "." + e.i, doc.detail + "#src-" + e.n));
+      var where = document.createElement("td"); where.appendChild(link(doc.doc + " " + e.a + "." + e.i, doc.detail + "#src-e" + e.n));
       tr.appendChild(where);
       [e.k, e.ti, e.c, e.ci, e.si, e.ei, e.t, e.f.toFixed(2)].forEach(function (v) { tr.appendChild(text("td", v)); });
       var w = document.createElement("td"); e.w.forEach(function (c) { w.appendChild(text("span", c, "code")); });
       tr.appendChild(w);
       var src = document.createElement("td");
-      if (e.p) src.appendChild(link("p. " + e.p, doc.pdf ? doc.pdf + "#page=" + e.p : doc.detail + "#src-" + e.n));
+      if (e.p) src.appendChild(link("p. " + e.p, doc.pdf ? doc.pdf + "#page=" + e.p : doc.detail + "#src-e" + e.n));
       tr.appendChild(src); body.appendChild(tr);
     });
     var pages = Math.max(1, Math.ceil(shown.length / data.pageSize));
@@ -189,14 +195,13 @@ def render_overview(dataset, details: list[str], folder: Path | None = None) -> 
         for code, name in zip(_s(e["country_iso3"]).split(";"), _s(e["country"]).split("; "), strict=False):
             if code:
                 countries.setdefault(code, name)
-        events.append({
-            "d": di, "n": f"e{n}", "a": _s(e["action_no"]), "i": _s(e["item_no"]), "k": e["kind"],
-            "ti": e["title"], "c": _s(e["country_iso3"]), "ci": _s(e["city"]), "si": _s(e["start_iso"]),
-            "ei": _s(e["end_iso"]), "s": _s(e["start_date"]), "e": _s(e["end_date"]), "t": e["event_type"],
-            "f": float(e["confidence"]), "w": warnings, "p": _s(e["page"]), "x": _s(e["source_text"]),
-        })  # fmt: skip
+        events.append([
+            di, n, _s(e["action_no"]), _s(e["item_no"]), e["kind"], e["title"], _s(e["country_iso3"]),
+            _s(e["city"]), _s(e["start_iso"]), _s(e["end_iso"]), _s(e["start_date"]), _s(e["end_date"]),
+            e["event_type"], float(e["confidence"]), warnings, _s(e["page"]),
+        ])  # fmt: skip
     payload = json.dumps(
-        {"docs": docs, "events": events, "countries": countries, "pageSize": PAGE_SIZE},
+        {"docs": docs, "fields": FIELDS, "events": events, "countries": countries, "pageSize": PAGE_SIZE},
         ensure_ascii=False, separators=(",", ":"), sort_keys=True,
     ).replace("<", "\\u003c")  # fmt: skip
     doc_rows = "".join(
@@ -225,7 +230,7 @@ def render_overview(dataset, details: list[str], folder: Path | None = None) -> 
         '<label>From<input type="date" id="f-from"></label><label>to<input type="date" id="f-to"></label>'
         f'<label>Warning<select id="f-warning">{_options(codes, "warnings")}</select></label>'
         '<label>Confidence ≥<input type="number" id="f-conf" min="0" max="1" step="0.05"></label>'
-        '<label>Text<input type="search" id="f-text" placeholder="title or source text"></label>'
+        '<label>Text<input type="search" id="f-text" placeholder="title, city or country"></label>'
         '<button type="button" id="f-reset">Reset</button>'
         f'<span id="shown"><span id="shown-count">{len(events)}</span> events shown</span></form>'
     )

@@ -97,7 +97,7 @@ def workdir(tmp_path_factory):
     """A folder like the repository's top, with the converted-text samples only (fast)."""
     work = tmp_path_factory.mktemp("docs")
     (work / "samples").mkdir()
-    for f in sorted(SAMPLES.glob("*.txt")):
+    for f in [*SAMPLES.glob("*.txt"), *SAMPLES.glob("000_*.pdf")]:
         shutil.copy(f, work / "samples" / f.name)
     (work / "empty").mkdir()
     return work

@@ -88,7 +88,7 @@ def test_filters_give_the_datas_count_and_charts_follow(page):
     assert _set(browser, "f-kind", "development")["count"] == int((events["kind"] == "development").sum())
     _reset(browser)
     assert _set(browser, "f-text", "mercator")["count"] == int(
-        events["source_text"].str.lower().str.contains("mercator").sum()
+        events["title"].str.lower().str.contains("mercator").sum()
     )
     _reset(browser)
     assert _set(browser, "f-doc", "0")["count"] == 144
