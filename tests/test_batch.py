@@ -46,12 +46,12 @@ def test_cache_converts_only_the_new_file(tmp_path, monkeypatch):
     converted = []
     real = batch.convert_file
     monkeypatch.setattr(batch, "convert_file", lambda p: converted.append(p.name) or real(p))
-    second = pipeline.run([src], cache_dir=cache)
+    second = pipeline.run([src], cache_dir=cache, jobs=1)  # the patched function stays in this process
     assert converted == [f"{SEED_001}.txt"]
     assert second.events.equals(first.events)
     # --no-cache converts everything again
     converted.clear()
-    pipeline.run([src])
+    pipeline.run([src], jobs=1)
     assert sorted(converted) == [f"{SEED_000}.txt", f"{SEED_001}.txt"]
 
 
