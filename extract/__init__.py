@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import EmptyDocument, InputNotFound, UnsupportedFormat
+from .errors import CorruptDocument, EmptyDocument, InputNotFound, PipelineError, UnsupportedFormat
 from .model import Document
 
 SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "txt", ".docx": "docx", ".pdf": "pdf"}
@@ -28,8 +28,24 @@ def sniff_format(path: Path) -> str:
 
 
 def read(path: str | Path) -> Document:
-    """Read one report, whatever its format."""
+    """Read one report, whatever its format. A file the parsers cannot read raises one
+    of the project's errors (`extract.errors`), never a parser library's own; a bug of
+    ours is left as it is, to be reported as such."""
     path = Path(path)
+    try:
+        return _read(path)
+    except (PipelineError, OSError, MemoryError):
+        raise  # ours already, or the environment's
+    except Exception as exc:
+        from .errors import describe_failure, printable
+
+        kind, message = describe_failure(exc, printable(str(path)))
+        if kind != CorruptDocument.__name__:
+            raise
+        raise CorruptDocument(message) from exc
+
+
+def _read(path: Path) -> Document:
     if not path.is_file():
         raise InputNotFound(f"{path}: no such file")
     fmt = sniff_format(path)

@@ -43,35 +43,48 @@ class InternalError(Exception):
 _OUR_CODE = tuple(
     str(Path(__file__).resolve().parent.parent / sub) + os.sep for sub in ("extract", "normalize")
 )
+# The libraries that parse a file's bytes: an exception they raise is the file's damage.
+_PARSERS = tuple(
+    "/" + name  # paths as Python reports them on the POSIX systems we run on
+    for name in ("pdfminer/", "pdfplumber/", "docx/", "lxml/", "zipfile.py", "zipfile/", "gzip.py", "xml/")
+)
 
 
 def raised_in_our_code(exc: BaseException) -> bool:
-    """True when the innermost frame of the exception's traceback is the project's
-    own code: our bug, whatever file we were reading. An exception raised inside a
-    parser library (pdfminer, python-docx, lxml, zipfile) is the file's damage."""
+    """True unless the exception comes from a library that parses the file's bytes
+    (pdfminer, pdfplumber, python-docx, lxml, zipfile). Of the frames that are either
+    the project's or such a parser's, the innermost decides: a parser failing on the
+    bytes is the file's damage; our code failing (or handing a library bad values)
+    is our bug, whatever file we were reading."""
     tb = exc.__traceback__
-    if tb is None:
-        return False
-    while tb.tb_next is not None:
+    decisive = None
+    while tb is not None:
+        name = tb.tb_frame.f_code.co_filename
+        if name.startswith(_OUR_CODE):
+            decisive = True
+        elif any(part in name for part in _PARSERS):
+            decisive = False
         tb = tb.tb_next
-    return tb.tb_frame.f_code.co_filename.startswith(_OUR_CODE)
+    return decisive is not False
 
 
-def describe_failure(exc: BaseException, path: str) -> tuple[str, str]:
-    """(error_type, one-line message) for a file that could not be converted."""
+def describe_failure(exc: BaseException, path: str, stage: str = "read") -> tuple[str, str]:
+    """(error_type, one-line message) for a file that could not be converted. Past the
+    `read` stage the file was read whole: a failure there is ours."""
     if isinstance(exc, PipelineError):
         return type(exc).__name__, _one_line(str(exc))
-    if isinstance(exc, UnicodeError):  # a codec refused the bytes: malformed UTF-16, say
-        return CorruptDocument.__name__, _one_line(f"{path}: the text is not validly encoded ({exc})")
     if isinstance(exc, MemoryError):
         return "OutOfMemory", f"{path}: out of memory while converting the file"
-    if isinstance(exc, OSError):  # the environment: permissions, I/O error, file gone
-        reason = exc.strerror or str(exc)
-        return type(exc).__name__, _one_line(f"{exc.filename or path}: {reason}")
-    if not raised_in_our_code(exc):
-        return CorruptDocument.__name__, _one_line(
-            f"{path}: the file is damaged ({type(exc).__name__}: {exc})"
-        )
+    if stage == "read":
+        if isinstance(exc, UnicodeError):  # a codec refused the bytes: malformed UTF-16, say
+            return CorruptDocument.__name__, _one_line(f"{path}: the text is not validly encoded ({exc})")
+        if isinstance(exc, OSError):  # the environment: permissions, I/O error, file gone
+            reason = exc.strerror or str(exc)
+            return type(exc).__name__, _one_line(f"{exc.filename or path}: {reason}")
+        if not raised_in_our_code(exc):
+            return CorruptDocument.__name__, _one_line(
+                f"{path}: the file is damaged ({type(exc).__name__}: {exc})"
+            )
     return InternalError.__name__, _one_line(
         f"{path}: internal error (a bug in this program, not a problem with the file): "
         f"{type(exc).__name__}: {exc}"

@@ -16,6 +16,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import zlib
 from dataclasses import asdict, dataclass, field
 from functools import cache
@@ -24,6 +25,7 @@ from pathlib import Path
 from extract.errors import printable
 
 from .faults import checkpoint
+from .publish import terminate_as_interrupt
 
 PIPELINE_VERSION = "1"
 _CODE_ROOTS = ("extract", "normalize")
@@ -65,7 +67,7 @@ def convert_file(path: str | Path) -> FileResult:
         )
     except Exception as exc:  # noqa: BLE001 - isolation: one bad file must not stop the batch
         name = printable(str(path))
-        error_type, message = describe_failure(exc, name)
+        error_type, message = describe_failure(exc, name, stage)
         error = {"file": name, "stage": stage, "error_type": error_type, "message": printable(message)}
         return FileResult(name, error=error)
     if printable(str(path)) != str(path):
@@ -248,6 +250,7 @@ def _worker_init(parent: int) -> None:
     with it: the kernel kills a worker whose parent is gone (PR_SET_PDEATHSIG), so a
     killed run leaves no worker converting for nobody."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a terminated worker just ends
     with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere the pool's own checks
         import ctypes
 
@@ -270,12 +273,28 @@ def _died(path: Path) -> FileResult:
     )
 
 
-def _convert_in_pool(paths: list[Path], jobs: int, tick) -> list[FileResult]:
+def _timed_out(path: Path, limit: float) -> FileResult:
+    name = printable(str(path))
+    message = f"{name}: stopped after {limit:g} s (the per-file time limit); the other files were converted"
+    return FileResult(
+        name, error={"file": name, "stage": "worker", "error_type": "TimedOut", "message": message}
+    )
+
+
+def _kill_workers(pool) -> None:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, AttributeError):
+            process.kill()
+
+
+def _convert_in_pool(paths: list[Path], jobs: int, tick, time_limit: float | None = None) -> list[FileResult]:
     """Convert in a process pool, at most `jobs` files in flight, so that when a
     worker dies (SIGKILL, out of memory) the files it may have held are known: the
     pool is rebuilt, the files that were only waiting are converted as before, and
     each file that was in flight is tried again alone; one that kills its worker
-    alone is that file's error."""
+    alone is that file's error. With `time_limit` (seconds per file), a file still
+    converting after it is that file's error: the workers are killed, the others
+    that were in flight go back to the queue."""
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
@@ -285,15 +304,31 @@ def _convert_in_pool(paths: list[Path], jobs: int, tick) -> list[FileResult]:
     while pending or suspects:
         alone = not pending  # only suspects left: one at a time, one worker
         queue = pending if pending else [suspects.pop()]
-        width = 1 if alone else jobs
+        width = 1 if alone else max(1, min(jobs, len(pending)))
         pool = ProcessPoolExecutor(max_workers=width, initializer=_worker_init, initargs=(os.getpid(),))
         in_flight: dict = {}
+        started: dict = {}
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < width:
                     i = queue.pop()
-                    in_flight[pool.submit(convert_file, paths[i])] = i
-                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                    future = pool.submit(convert_file, paths[i])
+                    in_flight[future], started[future] = i, time.monotonic()
+                timeout = None
+                if time_limit:
+                    timeout = max(0.0, min(started[f] for f in in_flight) + time_limit - time.monotonic())
+                done, _ = wait(in_flight, timeout=timeout, return_when=FIRST_COMPLETED)
+                if not done:  # the oldest file in flight ran out of time
+                    now = time.monotonic()
+                    for future, i in list(in_flight.items()):
+                        if now - started[future] >= time_limit:
+                            results[i] = _timed_out(paths[i], time_limit)
+                            tick(results[i])
+                        else:
+                            pending.append(i)  # innocent: converted again by the next pool
+                    _kill_workers(pool)
+                    in_flight.clear()
+                    break
                 broken = False
                 for future in done:
                     i = in_flight.pop(future)
@@ -368,14 +403,22 @@ def convert_many(
     progress=False,
     executor: str = "local",
     scheduler=None,
+    time_limit: float | None = None,
 ):
     """Convert every path; results come back in input order whatever `jobs` is.
+
+    `time_limit`: seconds one file may take (default: the `PIPELINE_FILE_TIMEOUT`
+    environment variable, else none); with one, files convert in worker processes
+    even with `jobs=1`, and a file over the limit is that file's error (`TimedOut`).
 
     An input whose bytes equal an earlier input's is converted once: it comes back
     as a result with `duplicate_of` set and one `duplicate_input` warning.
     `executor="dask"` sends the files to the Dask scheduler at `scheduler` (an
     address, or a `distributed.LocalCluster`) instead of the local process pool."""
     store = Cache(cache_dir) if cache_dir else None
+    limit = (
+        time_limit if time_limit is not None else float(os.environ.get("PIPELINE_FILE_TIMEOUT") or 0) or None
+    )
     if store:
         store.clean_stale()
     results: list[FileResult | None] = [None] * len(paths)
@@ -402,19 +445,21 @@ def convert_many(
         if r is not None:
             tick(r)
     try:
-        if executor == "dask" and todo:
-            for i, result in zip(
-                todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
-            ):
-                results[i] = result
-        elif jobs > 1 and len(todo) > 1:
-            for i, result in zip(todo, _convert_in_pool([paths[i] for i in todo], jobs, tick), strict=True):
-                results[i] = result
-        else:
-            for i in todo:
-                results[i] = convert_file(paths[i])
-                tick(results[i])
-                checkpoint("convert")
+        with terminate_as_interrupt():  # SIGTERM while converting: stopped like Ctrl-C, and said so
+            if executor == "dask" and todo:
+                for i, result in zip(
+                    todo, _convert_on_dask([paths[i] for i in todo], scheduler, tick), strict=True
+                ):
+                    results[i] = result
+            elif (jobs > 1 and len(todo) > 1) or (limit and todo):
+                converted = _convert_in_pool([paths[i] for i in todo], jobs, tick, limit)
+                for i, result in zip(todo, converted, strict=True):
+                    results[i] = result
+            else:
+                for i in todo:
+                    results[i] = convert_file(paths[i])
+                    tick(results[i])
+                    checkpoint("convert")
     finally:
         close()
     if store:

@@ -8,6 +8,7 @@ never touched (`-3` stays a number); Parquet and JSONL keep the exact text.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 from .faults import checkpoint
@@ -29,13 +30,22 @@ def unescape_cell(value):
     return value
 
 
-def write_csv(df, path: Path) -> None:
-    """The one CSV writer of every output table: UTF-8, `\\n` line ends, text cells safe."""
+def write_csv(df, path, text_columns=None) -> None:
+    """The one CSV writer of every output table: UTF-8, `\n` line ends, text cells safe.
+    `text_columns`: the columns holding text (by default, those pandas does not hold
+    as numbers or booleans)."""
+    from pandas.api.types import is_bool_dtype, is_numeric_dtype
+
     safe = df.copy()
-    for col in safe.columns:
-        if safe[col].dtype == object or str(safe[col].dtype) == "string":
-            safe[col] = safe[col].map(escape_cell, na_action="ignore")
-    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    if text_columns is None:
+        text_columns = [c for c in safe.columns if not (is_numeric_dtype(safe[c]) or is_bool_dtype(safe[c]))]
+    for col in text_columns:
+        safe[col] = safe[col].map(escape_cell, na_action="ignore")
+    # Python's csv writer quotes a cell holding "\n" but not one holding a lone "\r",
+    # which a reader then takes for a line end: with one about, every text is quoted.
+    lone_cr = any(safe[col].map(lambda v: isinstance(v, str) and "\r" in v).any() for col in text_columns)
+    quoting = csv.QUOTE_NONNUMERIC if lone_cr else csv.QUOTE_MINIMAL
+    safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n", quoting=quoting)
     checkpoint("write")
 
 

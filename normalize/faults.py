@@ -8,7 +8,8 @@ A run with `PIPELINE_FAULT=<stage>:<action>[:<argument>]` in its environment, at
   * `raise` raises `OSError(ENOSPC)`, as a full disk would;
   * `kill` sends SIGKILL to the calling process (with `checkpoint(stage, name)`
     only when `name` equals the argument: the worker converting that file dies,
-    as under the out-of-memory killer).
+    as under the out-of-memory killer);
+  * `hang[:<name>]` never returns (the per-file time limit's test).
 Without the variable, a checkpoint costs one dictionary lookup.
 
 Stages: `convert` (parent, after the first file's result), `worker` (in the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import time
 from pathlib import Path
 
 _VARIABLE = "PIPELINE_FAULT"
@@ -43,3 +45,6 @@ def checkpoint(stage: str, name: str | None = None) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"<fault injected at {stage}>")
     elif action == "kill" and (not argument or argument == name):
         os.kill(os.getpid(), signal.SIGKILL)
+    elif action == "hang" and (not argument or argument == name):
+        while True:  # a conversion that never ends, as a hostile input's might
+            time.sleep(3600)

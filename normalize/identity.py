@@ -181,14 +181,12 @@ def same_event(a: Mention, b: Mention) -> bool:
     return bool(shared) and len(shared) / smaller >= needed
 
 
-def _sweep(dated: list[Mention], find, parent, only_with: frozenset[int] | None = None) -> None:
+def _sweep(dated: list[Mention], find, parent) -> None:
     """Compare each mention with the later ones whose dates can still meet it."""
     for k, a in enumerate(dated):
         for b in dated[k + 1 :]:
             if b.start > a.end + _CORRECTION_WINDOW:
                 break
-            if only_with is not None and a.index not in only_with and b.index not in only_with:
-                continue
             if find(a.index) != find(b.index) and same_event(a, b):
                 parent[find(b.index)] = find(a.index)
 
@@ -267,7 +265,11 @@ def assign_event_keys(events, acronyms: dict[str, list[str]] | None = None) -> l
 
 def shared_key_doubts(events: list[dict]) -> list[int]:
     """Indexes of events whose key another event of the run shares while their titles
-    share no topic word: probably two events the key cannot tell apart."""
+    share no topic word: probably two events the key cannot tell apart.
+
+    Linear in practice: within a key, the distinct topic sets are numbered and each
+    word keeps a bit mask of the sets holding it; a set meets every other set exactly
+    when the masks of its words cover them all."""
     groups: dict[str, list[int]] = {}
     for i, e in enumerate(events):
         groups.setdefault(e["event_key"], []).append(i)
@@ -275,11 +277,25 @@ def shared_key_doubts(events: list[dict]) -> list[int]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        topics = [frozenset(topic_words(_value(events[i], "title"))) for i in members]
-        for i, topic in zip(members, topics, strict=True):
-            if topic and any(other and not (topic & other) for other in topics):
-                doubtful.append(i)
-    return doubtful
+        by_topic: dict[frozenset[str], list[int]] = {}
+        for i in members:
+            topic = frozenset(topic_words(_value(events[i], "title")))
+            if topic:  # a title with no topic word tells nothing either way
+                by_topic.setdefault(topic, []).append(i)
+        if len(by_topic) < 2:
+            continue
+        masks: dict[str, int] = {}
+        for bit, topic in enumerate(by_topic):
+            for word in topic:
+                masks[word] = masks.get(word, 0) | (1 << bit)
+        everyone = (1 << len(by_topic)) - 1
+        for topic, holders in by_topic.items():
+            reach = 0
+            for word in topic:
+                reach |= masks[word]
+            if reach != everyone:
+                doubtful += holders
+    return sorted(doubtful)
 
 
 SHARED_KEY = "shared_key"
@@ -338,16 +354,17 @@ def match_mentions(events, acronyms: dict[str, list[str]] | None = None) -> list
         first = firsts.setdefault(signature, m)
         if first is not m:
             parent[find(m.index)] = find(first.index)
-    # Sweep by date within each country (placeless mentions meet every country).
-    by_country: dict[str | None, list[Mention]] = {}
+    # Candidates only: two mentions `same_event` can join share their normalized title
+    # or a topic word, so each is compared with the mentions of its title and of each
+    # of its topic words whose dates can still meet it (an index, not every pair).
+    postings: dict[tuple[str, str], list[Mention]] = {}
     for m in firsts.values():
-        by_country.setdefault(m.country, []).append(m)
-    placeless = by_country.pop(None, [])
-    for group in [*by_country.values(), placeless]:
-        _sweep(sorted(group, key=lambda m: (m.start, m.index)), find, parent)
-    if placeless:
-        everyone = sorted(firsts.values(), key=lambda m: (m.start, m.index))
-        _sweep(everyone, find, parent, only_with=frozenset(m.index for m in placeless))
+        postings.setdefault(("title", m.norm_title), []).append(m)
+        for word in m.topic:
+            postings.setdefault(("word", word), []).append(m)
+    for group in postings.values():
+        if len(group) > 1:
+            _sweep(sorted(group, key=lambda m: (m.start, m.index)), find, parent)
     by_title: dict[tuple, int] = {}
     for m in mentions:
         if m.start is None:

@@ -11,6 +11,7 @@ where the sentencizer does not need to. Loading it would also triple start-up ti
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -56,6 +57,26 @@ def get_nlp():
     return nlp
 
 
+# spaCy's tokenizer strips prefixes and suffixes one at a time, searching the rest of
+# the token again each time: a run of 8,000 `(` took 8 s and grew with the square of
+# its length. No word, number or reference is this long without a space, so inside
+# such a run one character in every `_RUN_PIECE` becomes a space: the text keeps its
+# length (every offset stays valid) and each piece tokenizes in linear time.
+_LONG_RUN = re.compile(r"\S{65,}")
+_RUN_PIECE = 32
+
+
+def _breakable(text: str) -> str:
+    def cut(m: re.Match) -> str:
+        chars = list(m.group())
+        for i in range(_RUN_PIECE - 1, len(chars) - 1, _RUN_PIECE):
+            chars[i] = " "
+        return "".join(chars)
+
+    return _LONG_RUN.sub(cut, text)
+
+
 def analyse(text: str):
-    """A spaCy Doc with sentences and table-driven entities."""
-    return get_nlp()(text)
+    """A spaCy Doc with sentences and table-driven entities. Offsets index `text`
+    (over-long runs without a space are cut into pieces; see `_breakable`)."""
+    return get_nlp()(_breakable(text))

@@ -44,15 +44,10 @@ VIEWS = {
 
 def write_csv(table: str, df, path: Path) -> None:
     """Text cells formula-safe (`normalize.csvsafe`); `schema.read_csv` reads them back exactly."""
-    from .csvsafe import escape_cell
-    from .faults import checkpoint
+    from . import csvsafe
 
-    frame = csv_frame(table, df)
-    for column in TABLES[table].columns:
-        if column.type in (STRING, LIST):
-            frame[column.name] = frame[column.name].map(escape_cell, na_action="ignore")
-    frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    checkpoint("write")
+    text = [column.name for column in TABLES[table].columns if column.type in (STRING, LIST)]
+    csvsafe.write_csv(csv_frame(table, df), path, text_columns=text)
 
 
 def write_parquet(table: str, df, path: Path) -> None:

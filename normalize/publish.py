@@ -63,17 +63,18 @@ class Interrupted(KeyboardInterrupt):
     """A signal stopped the run. `published` says whether the new output is in place
     (the signal came during the swap, which was completed) or not (nothing changed)."""
 
-    def __init__(self, signum: int, out_dir: Path, published: bool) -> None:
+    def __init__(self, signum: int, out_dir: Path | None, published: bool) -> None:
         super().__init__(signum)
         self.signum = signum
-        self.out_dir = out_dir
+        self.out_dir = out_dir  # None: before any output folder was touched
         self.published = published
 
     @property
     def message(self) -> str:
         if self.published:
             return f"Interrupted: the new output was already complete and is in place in {self.out_dir}/."
-        return f"Interrupted: nothing was written; the previous output in {self.out_dir}/ is as it was."
+        where = f" in {self.out_dir}/" if self.out_dir else ""
+        return f"Interrupted: nothing was written; the previous output{where} is as it was."
 
     @property
     def exit_status(self) -> int:
@@ -97,13 +98,14 @@ class _SignalGuard:
     def __init__(self, out: Path) -> None:
         self.out = out
         self.critical = False
+        self.swapped: list[bool] = []  # non-empty once the new output is in place
         self.received: int | None = None
         self._previous: dict[int, object] = {}
 
     def _handle(self, signum, frame) -> None:
         self.received = signum
         if not self.critical:
-            raise Interrupted(signum, self.out, published=False)
+            raise Interrupted(signum, self.out, published=bool(self.swapped))
 
     def __enter__(self) -> _SignalGuard:
         if threading.current_thread() is threading.main_thread():  # handlers live in the main thread only
@@ -114,6 +116,25 @@ class _SignalGuard:
     def __exit__(self, *exc) -> None:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """While files convert (before any output is touched), SIGTERM stops the run the
+    way Ctrl-C does: cleanly, with the message that nothing was written and exit
+    status 143, instead of the silent death its default action is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handle(signum, frame):
+        raise Interrupted(signum, None, published=False)
+
+    previous = signal.signal(signal.SIGTERM, handle)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 # --- renames -----------------------------------------------------------------------------
@@ -180,8 +201,11 @@ def clean_stale(out: Path) -> list[Path]:
             continue
         _discard(out, entry)  # killed while carrying entries over: they go back to OUT
         removed.append(entry)
-    if out.is_dir():  # scratch folders of older versions, inside OUT
-        for entry in out.glob(".writing-*"):
+    if out.is_dir():  # scratch folders inside OUT (a mount point; or older versions)
+        for entry in sorted(out.glob(".writing-*")):
+            pid = _owner_pid(entry.name)
+            if pid is not None and pid != os.getpid() and _pid_alive(pid):
+                continue
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
@@ -207,17 +231,19 @@ def publish(out_dir: str | Path, write_files: Callable[[Path], None]) -> Publish
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
             clean_stale(out)
-            scratch = out.parent / f"{scratch_prefix(out)}{os.getpid()}-{secrets.token_hex(4)}"
-            scratch.mkdir()
+            scratch, inside = _make_scratch(out)
         except OSError as exc:
             raise _environment_error(exc, out) from exc
-        swapped: list[bool] = []
+        swapped = guard.swapped
         try:
             write_files(scratch)
             names = sorted(p.name for p in scratch.iterdir())
             (scratch / MANIFEST).write_text("".join(f"{n}\n" for n in names), encoding="utf-8")
             guard.critical = True  # from here on a signal is noted and the swap completes
-            atomic = _swap(out, scratch, set(names), swapped)
+            if inside:
+                atomic = _move_in(out, scratch, names, swapped)
+            else:
+                atomic = _swap(out, scratch, set(names), swapped)
         except BaseException as exc:
             if not swapped:
                 _discard(out, scratch)
@@ -229,6 +255,59 @@ def publish(out_dir: str | Path, write_files: Callable[[Path], None]) -> Publish
         if guard.received is not None:
             raise Interrupted(guard.received, out, published=True)
     return Published(out, tuple(names), atomic)
+
+
+def _make_scratch(out: Path) -> tuple[Path, bool]:
+    """(scratch folder, whether it lies inside OUT). Beside OUT, so that OUT can be
+    swapped whole; inside OUT only where OUT cannot be renamed (it is a mount point,
+    a Docker volume say) or nothing can be created beside it (a read-only parent)."""
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    inside = out / f".writing-{token}"
+    if out.is_dir() and os.path.ismount(out):
+        inside.mkdir()
+        return inside, True
+    beside = out.parent / f"{scratch_prefix(out)}{token}"
+    try:
+        beside.mkdir()
+    except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS) or not (
+            out.is_dir() and os.access(out, os.W_OK)
+        ):
+            raise
+        inside.mkdir()
+        return inside, True
+    return beside, False
+
+
+def _move_in(out: Path, scratch: Path, names: list[str], swapped: list[bool]) -> bool:
+    """Where OUT itself cannot be renamed: its files replaced one rename each (not
+    atomic as a whole: a kill in the middle leaves a mix, which the next run repairs)."""
+    manifest = out / MANIFEST
+    before = set(manifest.read_text(encoding="utf-8").splitlines()) if manifest.is_file() else set()
+    checkpoint("swap")
+    swapped.append(True)  # from the first rename on, OUT is no longer the previous output
+    try:
+        for name in [*names, MANIFEST]:
+            target = out / name
+            if target.is_dir() and not target.is_symlink():
+                os.rename(target, scratch / f".replaced-{name}")
+            os.replace(scratch / name, target)
+        for name in sorted(before - set(names) - {MANIFEST}):
+            stale = out / name
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+    except OSError as exc:
+        raise OutputError(
+            exc.filename or out,
+            f"{exc.strerror or exc}; {out} cannot be swapped whole (a mount point), so its files were "
+            "being replaced one by one and it now holds a mix of old and new: run again",
+        ) from exc
+    checkpoint("swapped")
+    shutil.rmtree(scratch, ignore_errors=True)
+    return False
 
 
 def _discard(out: Path, scratch: Path) -> None:

@@ -19,7 +19,7 @@ BAD = Path(__file__).resolve().parent / "bad_inputs"
 
 def test_coverage_is_complete_on_every_sample_in_every_format(all_samples):
     docs = all_samples.documents
-    assert len(docs) == len(pipeline.collect_inputs([SAMPLES])) == 10
+    assert len(docs) == len(pipeline.collect_inputs([SAMPLES])) >= 10  # seeds, renderings, translations
     assert set(docs["format"]) == {"txt", "docx", "pdf"}
     assert (docs["coverage"] == 1.0).all(), docs[["source_file", "coverage"]]
     assert all_samples.errors.empty

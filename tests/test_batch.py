@@ -28,10 +28,10 @@ def test_two_jobs_give_the_same_bytes_as_one(tmp_path):
     src = _copies(tmp_path, 4)
     pipeline.run([src], jobs=1).write(tmp_path / "one")
     pipeline.run([src], jobs=2).write(tmp_path / "two")
-    for f in sorted(p for p in (tmp_path / "one").rglob("*") if p.is_file()):
+    for f in sorted((tmp_path / "one").iterdir()):
         if f.suffix == ".duckdb":  # a database file: same tables (tests/test_outputs.py), not same bytes
             continue
-        assert f.read_bytes() == (tmp_path / "two" / f.relative_to(tmp_path / "one")).read_bytes(), f.name
+        assert f.read_bytes() == (tmp_path / "two" / f.name).read_bytes(), f.name
 
 
 def test_cache_converts_only_the_new_file(tmp_path, monkeypatch):
@@ -41,12 +41,12 @@ def test_cache_converts_only_the_new_file(tmp_path, monkeypatch):
     src.mkdir()
     shutil.copy(SAMPLES / f"{SEED_000}.txt", src)
     cache = tmp_path / "cache"
-    first = pipeline.run([src], cache_dir=cache)
+    first = pipeline.run([src], cache_dir=cache, jobs=1)  # in this process: convert_file is patched below
     shutil.copy(SAMPLES / f"{SEED_001}.txt", src)
     converted = []
     real = batch.convert_file
     monkeypatch.setattr(batch, "convert_file", lambda p: converted.append(p.name) or real(p))
-    second = pipeline.run([src], cache_dir=cache, jobs=1)  # the patched function stays in this process
+    second = pipeline.run([src], cache_dir=cache, jobs=1)
     assert converted == [f"{SEED_001}.txt"]
     assert second.events.equals(first.events)
     # --no-cache converts everything again
