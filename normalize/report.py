@@ -385,9 +385,34 @@ def render_report(dataset) -> str:
     )
 
 
+def _one_document(dataset, source_file: str):
+    """The dataset restricted to one document, for its detail page."""
+    from types import SimpleNamespace
+
+    def rows(df):
+        return df[df["source_file"] == source_file] if len(df) else df
+
+    return SimpleNamespace(
+        documents=rows(dataset.documents), actions=rows(dataset.actions), events=rows(dataset.events),
+        warnings=rows(dataset.warnings), errors=None, texts={source_file: _texts(dataset).get(source_file)},
+    )  # fmt: skip
+
+
 def write_report(dataset, folder) -> list:
+    """`report.html` (the overview, normalize/overview.py) and one detail page per
+    document under `report/`, opened from the overview's links."""
     from pathlib import Path
 
-    path = Path(folder) / "report.html"
-    path.write_text(render_report(dataset), encoding="utf-8", newline="\n")
-    return [path]
+    from .overview import render_overview
+
+    folder = Path(folder)
+    documents = dataset.documents.to_dict("records") if len(dataset.documents) else []
+    details = [f"report/{i + 1:04d}-{d['doc_id']}.html" for i, d in enumerate(documents)]
+    if documents:
+        (folder / "report").mkdir(exist_ok=True)
+    for d, link in zip(documents, details, strict=True):
+        page = render_report(_one_document(dataset, d["source_file"]))
+        (folder / link).write_text(page, encoding="utf-8", newline="\n")
+    path = folder / "report.html"
+    path.write_text(render_overview(dataset, details, folder), encoding="utf-8", newline="\n")
+    return [path, *([folder / "report"] if documents else [])]

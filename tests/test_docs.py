@@ -97,7 +97,7 @@ def workdir(tmp_path_factory):
     """A folder like the repository's top, with the converted-text samples only (fast)."""
     work = tmp_path_factory.mktemp("docs")
     (work / "samples").mkdir()
-    for f in sorted(SAMPLES.glob("00[01]_*[0-9a-f].txt")):  # the two seeds (not their translations)
+    for f in [*sorted(SAMPLES.glob("00[01]_*[0-9a-f].txt")), *sorted(SAMPLES.glob("000_*[0-9a-f].pdf"))]:
         shutil.copy(f, work / "samples" / f.name)
     (work / "empty").mkdir()
     return work

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract import read
-from normalize import normalize
+from normalize import normalize, schema
 from normalize.audit import coverage
 from normalize.batch import FileResult
 from normalize.dataset import Dataset, document_records
@@ -86,11 +86,10 @@ def test_events_survive_a_round_trip_through_the_written_dataset(tmp_path, cells
     ds = Dataset.from_results([FileResult(str(path), document, actions, events, warnings, n.document.text)])
     out = tmp_path / "out"
     ds.write(out)
-    parquet = pd.read_parquet(out / "events.parquet")
-    pd.testing.assert_frame_equal(parquet, ds.events, check_dtype=False)
+    expected = schema.rows("events", ds.events)
+    assert schema.rows("events", pd.read_parquet(out / "events.parquet")) == expected
     jsonl = [json.loads(line) for line in (out / "events.jsonl").read_text(encoding="utf-8").splitlines()]
-    expected = [{k: (None if pd.isna(v) else v) for k, v in r.items()} for r in ds.events.to_dict("records")]
-    assert jsonl == json.loads(json.dumps(expected, default=int))
-    csv = pd.read_csv(out / "events.csv", dtype=str, keep_default_na=False)
+    assert jsonl == [schema.json_row("events", r) for r in expected]
+    csv = pd.DataFrame(schema.read_csv("events", out / "events.csv"))
     assert csv["source_text"].tolist() == ds.events["source_text"].tolist()
     assert csv["title"].tolist() == ds.events["title"].tolist()

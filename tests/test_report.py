@@ -68,10 +68,10 @@ def test_one_event_row_per_event(seed):
     dataset, html = seed
     rows = Page(html).rows()
     assert len(rows) == len(dataset.events) == 144
-    events = dataset.events[["country_iso3", "event_type", "start_date"]].fillna("")
+    events = dataset.events[["country_iso3", "event_type", "start_iso"]].fillna("")
     assert [r["data-country"] for r in rows] == list(events["country_iso3"])
     assert [r["data-type"] for r in rows] == list(events["event_type"])
-    assert [r["data-start"] for r in rows] == list(events["start_date"])
+    assert [r["data-start"] for r in rows] == list(events["start_iso"])
     assert "144</span> events shown" in html
 
 
@@ -82,7 +82,7 @@ def test_every_highlight_is_its_items_source_text(seed):
     marks = [page.marks[r["data-src"]] for r in rows]
     assert marks == list(dataset.events["source_text"])
     flagged = [("flagged" in r["class"].split()) for r in rows]
-    assert flagged == [bool(w) for w in dataset.events["warnings"].fillna("")]
+    assert flagged == [bool(w) for w in dataset.events["warnings"]]
     classes = {c for t, a in page.tags if t == "span" for c in (a.get("class") or "").split()}
     assert {"f-title", "f-loc", "f-date"} <= classes
 
@@ -135,7 +135,9 @@ def test_byte_identical_across_runs(seed):
 def test_written_with_the_dataset(seed, tmp_path):
     dataset, html = seed
     dataset.write(tmp_path)
-    assert (tmp_path / "report.html").read_bytes() == html.encode("utf-8")
+    (detail,) = (tmp_path / "report").iterdir()  # one document: its detail page
+    assert detail.read_bytes() == html.encode("utf-8")
+    assert f'href="report/{detail.name}"' in (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
 def test_empty_dataset_and_failed_files(tmp_path):

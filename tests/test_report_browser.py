@@ -60,7 +60,8 @@ def test_filters_in_a_real_browser(browser, seed, tmp_path):
     page = tmp_path / "report.html"
     page.write_text(render_report(seed), encoding="utf-8")
     browser.open(page.as_uri())
-    events = seed.events.fillna({"country_iso3": "", "event_type": "", "start_date": ""})
+    events = seed.events.rename(columns={"start_date": "start_day", "start_iso": "start_date"})
+    events = events.fillna({"country_iso3": "", "event_type": "", "start_date": ""})
 
     state = browser.js(STATE)
     assert state["rows"] == len(events) == 144

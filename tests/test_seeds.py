@@ -84,10 +84,10 @@ def test_output_is_deterministic(tmp_path, seed_dataset):
     a, b = tmp_path / "a", tmp_path / "b"
     seed_dataset.write(a)
     pipeline.run([SAMPLES / f"{seed}.txt" for seed in (SEED_000, "001_6aa9410e70b24e4d")]).write(b)
-    for f in sorted(a.iterdir()):
+    for f in sorted(p for p in a.rglob("*") if p.is_file()):
         if f.suffix == ".duckdb":  # a database file: same tables (tests/test_outputs.py), not same bytes
             continue
-        assert f.read_bytes() == (b / f.name).read_bytes(), f.name
+        assert f.read_bytes() == (b / f.relative_to(a)).read_bytes(), f.name
 
 
 def test_event_type_and_kind_agree_with_gold(seed_dataset, gold_events):

@@ -38,7 +38,7 @@ def test_rendering_gives_the_expected_actions_and_events(datasets, case, produce
     assert got_actions == case.actions
     events = datasets.events[datasets.events["doc"] == doc]
     got_events = [
-        (e["action_no"], e["title"], _none(e["country_iso3"]), _none(e["start_date"]), _none(e["region"]))
+        (e["action_no"], e["title"], _none(e["country_iso3"]), _none(e["start_iso"]), _none(e["region"]))
         for e in events.to_dict("records")
     ]
     assert got_events == case.events
