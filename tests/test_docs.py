@@ -2,9 +2,7 @@
 data dictionary is the generated one, every example runs, every command has help,
 and the README opens with the two commands.
 
-The analyst's README text (`docs/notes/analyst.md`) is pasted into README.md by the
-lead; until README.md carries its `<!-- analyst:... -->` markers, the checks of that
-text read the notes file instead."""
+The generated parts of README.md sit between `<!-- analyst:NAME:start/end -->` markers."""
 
 from __future__ import annotations
 
@@ -24,9 +22,7 @@ from normalize.versions import DIFF_COLUMNS
 from tests.conftest import ROOT, SAMPLES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-NOTES = (ROOT / "docs" / "notes" / "analyst.md").read_text(encoding="utf-8")
-MERGED = "<!-- analyst:data-dictionary:start -->" in README
-DOCS = README if MERGED else README + NOTES  # where the analyst's text is, for now
+DOCS = README
 
 
 def _section(text: str, name: str) -> str:
@@ -81,13 +77,6 @@ def test_unique_events_columns_come_from_identity():
     assert set(UNIQUE_COLUMNS) <= set(TABLES["unique_events"].names)
 
 
-def test_the_data_dictionary_is_the_generated_one():
-    assert _section(NOTES, "data-dictionary").strip() == data_dictionary().strip()
-
-
-@pytest.mark.skipif(
-    not MERGED, reason="README.md has no analyst markers yet (the lead pastes docs/notes/analyst.md)"
-)
 def test_the_readme_data_dictionary_is_the_generated_one():
     assert _section(README, "data-dictionary").strip() == data_dictionary().strip()
 
