@@ -12,12 +12,12 @@ confidence, free text (title, city, country). A PDF event links to its page in t
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 from html import escape
 from pathlib import Path
+
+from .report import content_security_policy
 
 PAGE_SIZE = 100
 # One array per event, in this order (names as the script uses them): smaller than objects.
@@ -127,14 +127,7 @@ JS = """
 """
 
 
-def _csp_hash(source: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
-
-
-CSP = (
-    f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
+CSP = content_security_policy(CSS, JS)
 
 
 def _s(v) -> str:

@@ -101,11 +101,15 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode() + "'"
 
 
-# Only the page's own style and script may run; nothing may be fetched.
-CSP = (
-    f"default-src 'none'; style-src {_csp_hash(CSS)}; script-src {_csp_hash(JS)}; img-src data:; "
-    "base-uri 'none'; form-action 'none'"
-)
+def content_security_policy(css: str, js: str) -> str:
+    """Only the page's own style and script may run; nothing may be fetched."""
+    return (
+        f"default-src 'none'; style-src {_csp_hash(css)}; script-src {_csp_hash(js)}; img-src data:; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+CSP = content_security_policy(CSS, JS)
 
 
 def _s(value) -> str:
