@@ -93,8 +93,8 @@ def attach_markers(blocks: list, markers: list[dict]) -> list:
     if not markers:
         return blocks
 
-    def tag(p):
-        if not isinstance(p, RawParagraph) or p.bbox is None:
+    def tag(p: RawParagraph):
+        if p.bbox is None:
             return p
         x0, top, x1, bottom = p.bbox
         labels = [
@@ -102,16 +102,21 @@ def attach_markers(blocks: list, markers: list[dict]) -> list:
         ]
         return replace(p, notes=p.notes + tuple(labels)) if labels else p
 
+    return map_paragraphs(blocks, tag)
+
+
+def map_paragraphs(blocks: list, change) -> list:
+    """`change` applied to every paragraph, in and out of tables; other blocks kept as they are."""
     out = []
     for block in blocks:
         if isinstance(block, RawTable):
             for row in block.rows:
-                row.cells = [[tag(p) for p in cell] for cell in row.cells]
-            out.append(block)
-        elif isinstance(block, Edge):
+                row.cells = [
+                    [change(p) if isinstance(p, RawParagraph) else p for p in cell] for cell in row.cells
+                ]
             out.append(block)
         else:
-            out.append(tag(block))
+            out.append(change(block) if isinstance(block, RawParagraph) else block)
     return out
 
 
@@ -213,15 +218,7 @@ class Footnotes:
             )
             return replace(p, notes=notes)
 
-        out = []
-        for block in blocks:
-            if isinstance(block, RawTable):
-                for row in block.rows:
-                    row.cells = [[text_of(p) for p in cell] for cell in row.cells]
-                out.append(block)
-            else:
-                out.append(text_of(block))
-        return out
+        return map_paragraphs(blocks, text_of)
 
 
 def _leading_marker(line: dict) -> str:
