@@ -37,32 +37,19 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
 import pandas as pd
 
+from . import topics
 from .events import _keyword_table
 
 _STOP = {
     "the", "of", "on", "for", "and", "in", "with", "a", "an", "to", "at", "by", "its", "their", "from",
     "as", "into", "&", "de", "la", "le", "les", "des", "du", "et",
 }  # fmt: skip
-_ALSO_GENERIC = {
-    "wco",
-    "joint",
-    "international",
-    "th",
-    "st",
-    "nd",
-    "rd",
-    "annual",
-    "first",
-    "second",
-    "third",
-}
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)$"
 )
@@ -78,17 +65,20 @@ _CORRECTION_WINDOW = timedelta(days=31)
 
 @cache
 def _generic_words() -> frozenset[str]:
-    words = set(_ALSO_GENERIC)
+    """Words that name what kind of event it is, not what it is about: the single-word
+    event-type and scope keywords of every language, and their concepts (`atelier` and
+    `workshop`). Multi-word keywords are left out: `train-the-trainer` names a format."""
+    words: set[str] = set()
     for table in ("event_types.csv", "scope_keywords.csv"):
         for k in _keyword_table(table):
-            # Single-word keywords only: "train-the-trainer" names a format, a topic word.
-            words.update(w.lower() for w in k.words if re.fullmatch(r"[A-Za-z]+", w))
+            for w in k.words:
+                if len(topics.tokens(w)) == 1:
+                    words.add(topics.skeleton(topics.singular(topics.tokens(w)[0])))
+                    words.update(topics.concepts(w))
     return frozenset(words)
 
 
-def _tokens(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    return re.findall(r"[a-z0-9]+", text)
+_tokens = topics.tokens
 
 
 def acronym_table(texts: list[str]) -> dict[str, list[str]]:
@@ -195,7 +185,7 @@ def _records(table) -> list[dict]:
     return table.to_dict("records") if isinstance(table, pd.DataFrame) else list(table)
 
 
-_KEY_VERSION = "2"
+_KEY_VERSION = "3"
 _CAPS = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")  # an acronym: two capitals or more
 _NUMBER = re.compile(r"\d+")
 _SELF = "WCO"  # the organisation that writes the reports: naming it tells no event apart
@@ -206,31 +196,64 @@ def _value(record: dict, name: str) -> str:
     return "" if v is None or (isinstance(v, float) and v != v) else str(v)
 
 
+def _shouting(title: str) -> bool:
+    """A title written in capitals (`NATIONAL WORKSHOP ON RISK MANAGEMENT`): most of its
+    longer words are capitals. Acronyms are short, so `ADB TRS Conference` is not."""
+    long_words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 4]
+    return bool(long_words) and sum(w.isupper() for w in long_words) * 2 > len(long_words)
+
+
+_DEFINED_ACRONYM = re.compile(r"(?<=[^\W\d_]{2})(\s*)\(([A-Z][A-Za-z0-9]{1,9})\)")
+
+
+def without_local_acronyms(title: str) -> str:
+    """The title less the acronyms it defines that the language data does not know
+    (`Technical Committee on Rules of Origin (TCRO)`, `Comité technique de l'origine
+    (CTO)`): each language coins its own, and the words before say the same thing.
+    A known one (`(IPR)`, `(DPI)` -> IPR) stays, as do acronyms used undefined."""
+    from .lang import known_acronyms
+    from .nlp import organisations
+
+    known, orgs = known_acronyms(), organisations()
+    return _DEFINED_ACRONYM.sub(
+        lambda m: m.group(0) if m.group(2) in known or m.group(2) in orgs else m.group(1), title
+    )
+
+
 def title_marks(title: str) -> tuple[str, ...]:
     """The title's language-independent tokens: acronyms (an organisation's other
-    spellings mapped to its acronym) and numbers. A title written in capitals has
-    no telling acronyms, only its numbers."""
+    spellings mapped to its acronym), numbers, and ordinals written as words
+    (`Second`, `deuxième`: 2). In a title written in capitals every word looks like an
+    acronym: only the organisations' known acronyms count there."""
     from .lang import english_acronyms
     from .nlp import organisations
 
-    title = english_acronyms(title)  # `OMD`, `ETM` in a French report: `WCO`, `TRS`
-    words = re.findall(r"[^\W_]+", title)
-    letters = [w for w in words if w.isalpha()]
-    shouting = len(letters) > 1 and sum(w.isupper() for w in letters) * 2 > len(letters)
-    marks = set(_NUMBER.findall(title))
-    if not shouting:
-        orgs = organisations()
-        for token in _CAPS.findall(title):
-            org = orgs.get(token)
+    title = without_local_acronyms(english_acronyms(title))  # `OMD`, `ETM`: `WCO`, `TRS`
+    marks = {str(int(n)) for n in _NUMBER.findall(title)} | topics.ordinal_numbers(title)
+    orgs = organisations()
+    shouting = _shouting(title)
+    for token in _CAPS.findall(title):
+        org = orgs.get(token)
+        if org or not shouting:
             marks.add(org.acronym if org else token)
     marks.discard(_SELF)
     return tuple(sorted(marks))
 
 
 def topic_words(title: str) -> tuple[str, ...]:
+    """What the title is about, as language-independent concepts (normalize/topics.py),
+    less the words that only say what kind of event it is, and numbers (marks)."""
+    from .lang import english_acronyms
+
     generic = _generic_words()
     return tuple(
-        sorted({w for w in _tokens(title) if w not in _STOP and w not in generic and not w.isdigit()})
+        sorted(
+            {
+                w
+                for w in topics.concepts(without_local_acronyms(english_acronyms(title)))
+                if w not in generic and not topics.is_number(w)
+            }
+        )
     )
 
 

@@ -106,7 +106,12 @@ def _acronym_map() -> tuple[re.Pattern | None, dict[str, str]]:
     if not english:
         return None, {}
     alternatives = "|".join(map(re.escape, sorted(english, key=len, reverse=True)))
-    return re.compile(r"(?<![\w/])(?:" + alternatives + r")(?![\w/])"), english
+    return re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)"), english
+
+
+def known_acronyms() -> frozenset[str]:
+    """The English acronyms the language data knows (`WCO`, `TRS`, `IPR`)."""
+    return frozenset(_acronym_map()[1].values())
 
 
 def english_acronyms(text: str) -> str:
