@@ -59,7 +59,7 @@ def _names() -> dict[str, str]:
     return {row["iso3"]: row["name"] for row in read_table("countries.csv")}
 
 
-def _table_spellings(languages: tuple[str, ...]) -> list[tuple[str, str]]:
+def country_spellings(languages: tuple[str, ...]) -> list[tuple[str, str]]:
     """(spelling, iso3) in priority order: the hand table, then each language's forms."""
     pairs = [
         (s, row["iso3"])
@@ -94,7 +94,7 @@ def _signature(key: str) -> tuple[str, frozenset[str]]:
 @cache
 def _index(languages: tuple[str, ...]) -> _Index:
     by_key: dict[str, str] = {}
-    for spelling, iso3 in _table_spellings(languages):
+    for spelling, iso3 in country_spellings(languages):
         by_key.setdefault(normalize_name(spelling), iso3)
     by_base: dict[str, set[tuple[frozenset[str], str]]] = defaultdict(set)
     for key, iso3 in by_key.items():

@@ -131,11 +131,12 @@ def _as_date(value, end: bool) -> date | None:
 
 def _mention(i: int, row: dict, acronyms: dict[str, list[str]], generic: frozenset[str]) -> Mention:
     words = [w for w in _tokens(row.get("title") or "") if w not in _STOP]
-    expanded = []
-    for w in words:
-        expanded.append(w)
-        expanded += acronyms.get(w, [])
-    topic = frozenset(w for w in expanded if w not in generic and not w.isdigit())
+    # The title's topic (language-independent concepts), and the words of the acronyms
+    # the reports define (`CPLP` -> portuguese, speaking, ...) as concepts too.
+    expansions = " ".join(" ".join(acronyms[w]) for w in words if w in acronyms)
+    topic = frozenset(topic_words(row.get("title") or "")) | {
+        w for w in topics.concepts(expansions) if w not in generic and not topics.is_number(w)
+    }
     country = row.get("country_iso3")
     country = None if country is None or country != country or country == "" else str(country)
     return Mention(
@@ -225,12 +226,15 @@ def title_marks(title: str) -> tuple[str, ...]:
     spellings mapped to its acronym), numbers, and ordinals written as words
     (`Second`, `deuxième`: 2). In a title written in capitals every word looks like an
     acronym: only the organisations' known acronyms count there."""
-    from .lang import english_acronyms
+    from .lang import english_acronyms, known_acronyms
     from .nlp import organisations
 
     title = without_local_acronyms(english_acronyms(title))  # `OMD`, `ETM`: `WCO`, `TRS`
     marks = {str(int(n)) for n in _NUMBER.findall(title)} | topics.ordinal_numbers(title)
-    orgs = organisations()
+    orgs, known = organisations(), known_acronyms()
+    # A glossary phrase that stands for an acronym (`Revised Kyoto Convention`: rkc)
+    # marks the title as the acronym would (`CKR` -> RKC).
+    marks |= {w.upper() for w in topics.concept_words(title) if w.upper() in known or w.upper() in orgs}
     shouting = _shouting(title)
     for token in _CAPS.findall(title):
         org = orgs.get(token)

@@ -33,6 +33,7 @@ from extract.date_words import LANGUAGES as DATE_LANGUAGES
 from extract.date_words import vocab
 
 from . import lang
+from .countries import country_spellings
 
 IGNORED = "-"
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|eme|ème|o|a|º|ª)?")
@@ -65,6 +66,12 @@ def _glossary() -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[tuple[str,
     A form two languages give different concepts keeps the first (English first)."""
     exact: dict[tuple[str, ...], tuple[str, ...]] = {}
     folded: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # Country names in every language first (`Swaziland`, `Suazilandia` -> swz), so that
+    # `France` is a country and not the glossary's word; short names (`US`) are left out.
+    for spelling, iso3 in country_spellings(lang.available()):
+        words = tuple(tokens(spelling))
+        if words and (len(words) > 1 or len(words[0]) >= 4):
+            exact.setdefault(words, (iso3.lower(),))
     for code in lang.available():
         for row in lang.read_rows(code, "concepts.csv"):
             concept = () if row["concept"].strip() == IGNORED else tuple(tokens(row["concept"]))
@@ -109,7 +116,12 @@ def skeleton(word: str) -> str:
 
 def concepts(text: str) -> list[str]:
     """The text's words as concepts, in order: glossary forms (longest first) replaced
-    by their concept, ignored words dropped, other words kept (their plural folded)."""
+    by their concept, ignored words dropped, other words kept; each as its `skeleton`."""
+    return [skeleton(w) for w in concept_words(text)]
+
+
+def concept_words(text: str) -> list[str]:
+    """`concepts` before the skeleton: `Revised Kyoto Convention` -> [rkc]."""
     exact, folded = _glossary()
     words = tokens(text)
     out: list[str] = []
@@ -121,11 +133,11 @@ def concepts(text: str) -> list[str]:
             if concept is None:
                 concept = folded.get(tuple(map(singular, span)))
             if concept is not None:
-                out += (skeleton(singular(c)) for c in concept)
+                out += concept
                 i += size
                 break
         else:
-            out.append(skeleton(singular(words[i])))
+            out.append(singular(words[i]))
             i += 1
     return out
 

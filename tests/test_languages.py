@@ -356,3 +356,13 @@ def test_event_key_equal_in_english_and_french(run, item):
 
     names = [f"{SEED_000}.txt"] + [f"{stem}{fmt}" for stem in (FRENCH, BILINGUAL) for fmt in FORMATS]
     assert len({key(name) for name in names}) == 1, {name: key(name) for name in names}
+
+
+def test_event_key_mostly_equal_in_english_and_spanish(run):
+    """The Spanish excerpt: 57 of its 61 items key as in English (measured); the others
+    differ by a word the glossaries do not equate (`report` / `elo` for `Draft Study
+    Report` / `proyecto de estudio`, a verb the translator chose differently)."""
+    english = {(e["action_no"], e["item_no"]): e["event_key"] for e in _of(run, "events", f"{SEED_000}.txt")}
+    spanish = _of(run, "events", f"{SPANISH}.txt")
+    equal = sum(english[(e["action_no"], e["item_no"])] == e["event_key"] for e in spanish)
+    assert len(spanish) == 61 and equal >= 57
