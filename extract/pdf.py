@@ -22,6 +22,7 @@ from .glyphs import Glyphs, line_run
 from .layout import build_document
 from .model import BODY, COL_NO, HEADING, LIST_ITEM, Document
 from .tables import RawParagraph, RawRow, RawTable, join_wrapped
+from .wordbreak import word_breaks
 
 _BULLET = LEADING_MARKER  # a bullet of any kind or an enumerator: the one definition, extract/bullets.py
 _PARAGRAPH_GAP = 0.55  # a vertical gap above this share of the line height starts a paragraph
@@ -182,7 +183,15 @@ class _Reader:
                 lines_of = [_row_lines(r, starts, len(header.columns), page) for r in rows]
                 # Whether typed bullets hang is the producer's style: seen once, kept.
                 self.hanging = self.hanging or any(_hanging(c) for cells in lines_of for c in cells)
-                cells = [[_cell_paragraphs(c, page, short_rules, self.hanging) for c in r] for r in lines_of]
+                # How far right each column's text reaches: a line that full may end inside a word.
+                edges = [
+                    max((ln["x1"] for r in lines_of for ln in r[k]), default=None)
+                    for k in range(len(starts) + 1)
+                ]
+                cells = [
+                    [_cell_paragraphs(c, page, short_rules, self.hanging, edges[k]) for k, c in enumerate(r)]
+                    for r in lines_of
+                ]
                 out.append(RawTable(header.texts, [RawRow(c, page.number) for c in cells], page.number))
             else:
                 heading = len(group) == 1 and k + 1 < len(groups) and len(group[0]["text"]) <= 120
@@ -334,14 +343,16 @@ def _continues(prev: dict, line: dict) -> bool:
     return 0 <= line["top"] - prev["bottom"] <= _PARAGRAPH_GAP * height
 
 
-def _assemble(pieces: list[tuple[dict, int]], page: int) -> tuple[str, Glyphs]:
+def _assemble(pieces: list[tuple[dict, int]], page: int, edge: float | None = None) -> tuple[str, Glyphs]:
     """Join wrapped lines (each `line["text"][skip:]`) into paragraph text, and
-    record where every character of it stands."""
+    record where every character of it stands. In a table column whose text reaches
+    `edge`, a full line may end inside a word (extract/wordbreak.py)."""
     text, runs = "", []
-    for line, skip in pieces:
+    inside = [False, *word_breaks(pieces, edge)]
+    for (line, skip), cut in zip(pieces, inside, strict=True):
         piece = line["text"][skip:]
         stripped = piece.lstrip()
-        text = join_wrapped(text, piece)
+        text = join_wrapped(text, piece, inside_word=cut)
         offset = len(text) - len(stripped)
         runs.append(line_run(stripped, line, skip + len(piece) - len(stripped), offset, page))
     return text, Glyphs(tuple(runs))
@@ -368,7 +379,9 @@ def _drawn_bullet(line: dict, shapes: list[tuple]) -> bool:
     return False
 
 
-def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple], hanging: bool) -> list[RawParagraph]:
+def _cell_paragraphs(
+    lines: list[dict], page: _Page, rules: list[tuple], hanging: bool, edge: float | None = None
+) -> list[RawParagraph]:
     """A bullet (a glyph, or a shape drawn before the line) starts an item; a line
     indented like the item's text carries it on; a line without one carries on the
     paragraph above it, or, at the top of a cell, the item cut by the page break."""
@@ -420,7 +433,7 @@ def _cell_paragraphs(lines: list[dict], page: _Page, rules: list[tuple], hanging
         prev = line
     out = []
     for pieces, style, opens in paras:
-        text, glyphs = _assemble(pieces, page.number)
+        text, glyphs = _assemble(pieces, page.number, edge)
         out.append(RawParagraph(text, style, page.number, opens, _bbox([line for line, _ in pieces]), glyphs))
     return out
 

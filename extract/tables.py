@@ -163,14 +163,17 @@ def _is_repeated_header(row: RawRow, header: list[str]) -> bool:
     )
 
 
-def join_wrapped(before: str, after: str) -> str:
+def join_wrapped(before: str, after: str, inside_word: bool = False) -> str:
     """Join two pieces of a line the layout wrapped: with a space, except after a
     hyphen or slash that ends a word (`Cross-` + `Border`: converters break after a
-    real hyphen, they do not insert one) and before closing punctuation."""
+    real hyphen, they do not insert one), before closing punctuation, and where the
+    reader saw the break cut a word (`inside_word`: a narrow PDF cell's `Regi` /
+    `onal`, told by extract/wordbreak.py)."""
     before, after = before.rstrip(), after.lstrip()
     if not before or not after:
         return before + after
     glued = before.endswith(("-", "/")) and not before.endswith((" -", " /")) or after[0] in ",.;:)]"
+    glued = glued or inside_word
     return before + after if glued else f"{before} {after}"
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.model import Event, Item
+from extract.wordbreak import looks_broken
 
 from . import lang, nlp
 from .dates import DateRange, find_date_ranges
@@ -348,6 +349,8 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         warnings.append("guessed_type")
     if location is None and kind == "event" and type_certain and event_type in gathering_types():
         warnings.append("no_place")  # a gathering with no place at all: never silently placeless
+    if looks_broken(text):
+        warnings.append("broken_words")  # a narrow column's line breaks left words in pieces
     a = item.action
     base = item.start
     return Event(

@@ -126,6 +126,9 @@ LAYOUTS: list[tuple[str, Layout]] = [
             Layout("pandoc", "pandoc", "grid", extra_column=True),
         )
     ],
+    # pandoc's Word file printed by LibreOffice: a Progress column ~26 pt wide, words
+    # broken mid-word across lines with no hyphen (`Nati` / `onal`)
+    ("zoo_a", Layout("lo-pandoc-narrow", "pandoc-libreoffice", "grid", extra_column=True)),
 ]
 
 
@@ -154,12 +157,17 @@ def render(rep: Report, layout: Layout, out: Path) -> Path:
             _run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", *flags,
                   f"--print-to-pdf={path}", page.as_uri()], tmp)  # fmt: skip
             return path
-        if layout.producer == "pandoc":
+        if layout.producer in ("pandoc", "pandoc-libreoffice"):
             page = Path(tmp) / f"{rep.name}.html"
             page.write_text(to_html(rep, layout), encoding="utf-8")
-            path = out.with_suffix(".docx")
-            _run(["pandoc", "-f", "html", "-t", "docx", "-o", str(path), str(page)], tmp)
-            return path
+            word = Path(tmp) / f"{out.name}.docx"
+            _run(["pandoc", "-f", "html", "-t", "docx", "-o", str(word), str(page)], tmp)
+            if layout.producer == "pandoc":
+                shutil.copy(word, out.with_suffix(".docx"))
+                return out.with_suffix(".docx")
+            _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(word)], tmp)
+            shutil.copy(word.with_suffix(".pdf"), out.with_suffix(".pdf"))
+            return out.with_suffix(".pdf")
         docx_path = Path(tmp) / f"{out.name}.docx"
         render_docx(rep, layout, docx_path)
         _run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(docx_path)], tmp)
