@@ -22,10 +22,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import COL_ACTION, COL_NO
-from .tables import _synonyms, map_header_cell
+from .tables import _norm_header, _synonyms, map_header_cell
 
 _ROW_NUMBER = re.compile(r"^\(?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?$")
 _HEADER_GAP = 0.6  # a gap wider than this share of the font size splits header pieces
+_NUMBER_SIGNS = "°#№"  # the second half of `N°` when a narrow cell wraps it (`N` / `°`)
 _WORD_GAP = 0.35  # ... and this one separates words: narrower gaps are inside a word
 
 
@@ -83,7 +84,7 @@ def pieces(line: dict, index: int, gap: float = _HEADER_GAP) -> list[Piece]:
             out[-1].append(c)
     result = []
     for group in out:
-        if not any(c["text"].isalnum() for c in group):
+        if not any(c["text"].isalnum() or c["text"] in _NUMBER_SIGNS for c in group):
             continue  # a bullet or a rule drawn with characters: no header word
         text = group[0]["text"]
         for a, b in zip(group, group[1:], strict=False):
@@ -138,7 +139,7 @@ def _action_words() -> tuple[str, ...]:
 
 
 def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Header | None:
-    text = lines[start]["text"].casefold()
+    text = _norm_header(lines[start]["text"])  # the words of the synonyms: no accents (`Activité`)
     if not any(word in text for word in _action_words()):  # cheap: most lines are no header
         return None
     segs = pieces(lines[start], start)

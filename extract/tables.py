@@ -63,6 +63,8 @@ class SkippedTable:
 
 
 _HEADER_CAP = 400  # a header cell is a few words; a longer one is no header
+_PLURAL_MARK = re.compile(r"(?<=[^\W\d_)])\((?:s|es|x|e|ies)\)")
+_WRAP_MIN = 6  # shortest contained phrase that may be matched across a narrow column's word breaks
 
 
 def _norm_header(text: str) -> str:
@@ -70,6 +72,8 @@ def _norm_header(text: str) -> str:
     # long run of spaces (linear whatever the cell holds).
     text = " ".join(text[:_HEADER_CAP].split()).casefold()
     text = text.replace("*", "").replace("_", "").replace("/", " ")  # markdown emphasis, `Timeframe/Deadline`
+    # Optional plural endings: `Organe(s) responsable(s)`, `Chef(s) de file`, `Body(ies)`.
+    text = _PLURAL_MARK.sub("", text)
     # Capitals often lose their accents (`ETAT D'AVANCEMENT`): compare without them.
     text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(re.sub(r"[^\w#°]+", " ", text).split())
@@ -103,7 +107,15 @@ def _lookup(text: str) -> str | None:
     exact, contains = _synonyms()
     if norm in exact:
         return exact[norm]
-    return next((col for phrase, col in contains if phrase and phrase in norm), None)
+    # A narrow column breaks its header inside words (`N` / `°`, `Éché` / `ance`,
+    # `responsa` / `ble(s)`): contained phrases long enough not to be found by chance
+    # inside another word are also looked for without spaces, and the longest found in
+    # either way names the column; then the exact phrases without spaces.
+    tight = norm.replace(" ", "")
+    for phrase, col in contains:
+        if phrase and (phrase in norm or (len(phrase) >= _WRAP_MIN and phrase.replace(" ", "") in tight)):
+            return col
+    return next((col for phrase, col in exact.items() if tight and phrase.replace(" ", "") == tight), None)
 
 
 def _map_cell(text: str) -> str | None:

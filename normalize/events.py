@@ -201,6 +201,62 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
     return _Parts(title_end, None, None, None, tuple(references))
 
 
+_TAIL_SEP = re.compile(r",|\s[-–—]\s")  # between a title, its place parts and its date
+_TAIL_PLACE_PARTS = 3  # `Siège de l'OMD, Bruxelles, Belgique`
+
+
+def _place_date_tail(
+    text: str, title_end: int, reference: date | None, references: tuple[str, ...], languages: tuple[str, ...]
+) -> _Parts:
+    """`<title>, <place>, <date>` without parentheses (`Atelier régional, Ouagadougou
+    (Burkina Faso), du 3 au 5 mars 2016`, `Forum – Siège de l'OMD, Bruxelles, 19-20
+    septembre 2017`, `Séminaire à Abidjan (Côte d'Ivoire), les 12 et 13 mai 2016`): a
+    date that is the whole last comma-separated part, after one to three parts, or a
+    place preposition, that together name a known place. Anything else leaves the
+    title whole."""
+    none = _Parts(title_end, None, None, None, references)
+    head = text[:title_end]
+    dates = [d for d in find_date_ranges(head, reference) if not head[d.end_char :].strip(" .;")]
+    if not dates:
+        return none
+    date_ = dates[-1]
+    before = head[: date_.start_char].rstrip()
+    if not before.endswith(","):
+        return none
+    before = before[:-1]
+    seps = [m for m in _TAIL_SEP.finditer(before) if _depth(before, m.start()) == 0][-_TAIL_PLACE_PARTS:]
+    prep = lang.compiled(r"(?<!\S)(?:{place_prep})\s", languages)
+
+    def preps(lo: int, hi: int) -> list[int]:  # place prepositions between two separators
+        return [m.start() for m in prep.finditer(before, lo, hi) if _depth(before, m.start()) == 0]
+
+    # Farthest first: `Siège de l'OMD, Bruxelles` is one place, not a title ending in a
+    # venue; a preposition just before a separator extends its place (`à Johannesburg,
+    # Afrique du Sud`); one inside the last part starts it (`à Abidjan (Côte d'Ivoire)`).
+    starts: list[int] = []
+    for k, m in enumerate(seps):
+        lo = seps[k - 1].end() if k else 0
+        starts += preps(lo, m.start())[-1:] + [m.end()]
+    starts += preps(seps[-1].end() if seps else 0, len(before))
+    for start in starts:
+        place = before[start:]
+        lead = len(place) - len(place.lstrip(" ,;-–"))
+        place = place.strip(" ,;-–")
+        title = before[:start].rstrip(" ,;-–")
+        if not place or not title:
+            continue
+        location = resolve_places(place)
+        if location.basis is None:
+            continue
+        return _Parts(len(title), location, (start + lead, start + lead + len(place)), date_, references)
+    return none
+
+
+def _depth(text: str, pos: int) -> int:
+    """Parentheses open at `pos`."""
+    return text.count("(", 0, pos) - text.count(")", 0, pos)
+
+
 def _starts_part(inner: str, pos: int, boundaries: set[int]) -> bool:
     """A date in a location parenthetical starts one of its comma-separated parts."""
     return any(inner[b:pos].strip(" ,") == "" for b in boundaries if b <= pos)
@@ -313,6 +369,9 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
             held = None  # a statement that mentions a meeting held somewhere stays a statement
         elif held is not None:
             statement = False  # "... a eu lieu à Abidjan": the verb is the held phrase itself
+        if held is None:  # "<title>, <place>, <date>" with no verb and no parentheses
+            parts = _place_date_tail(text, parts.title_end, reference, parts.references, languages)
+            title = text[: parts.title_end].strip()
     if held is not None and held.cut:
         parts = _Parts(len(text[: held.start].rstrip(" ,;-–")), None, None, None, parts.references)
         title = text[: parts.title_end].strip()

@@ -98,6 +98,18 @@ def test_an_english_title_cited_in_french_prose_does_not_change_its_language(tit
          ["no", "action", "responsible_body", "timeframe", "progress"]),
         (["Nº", "Acciones", "Responsable", "Calendario", "Progreso", "Comentarios"],
          ["no", "action", "responsible_body", "timeframe", "progress", "remarks"]),
+        # Optional plural endings, typographic apostrophes.
+        (["N°", "Activité", "Chef(s) de file", "Calendrier", "Réalisations", "Observations"],
+         ["no", "action", "responsible_body", "timeframe", "progress", "remarks"]),
+        (["N°", "Mesure", "Organe(s) responsable(s)", "Échéance", "État d’avancement / Observations"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
+        (["No.", "Action", "Responsible Body(ies)", "Timeframe", "Progress"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
+        # A narrow column's header broken inside words, as a PDF reader joins its lines.
+        (["N °", "Mesure", "Organe(s ) responsa ble(s)", "Éché ance", "État d’avancemen t / Observations"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
+        (["No", "Action", "Respon sible body", "Time frame", "Prog ress"],
+         ["no", "action", "responsible_body", "timeframe", "progress"]),
     ],
 )  # fmt: skip
 def test_header_synonyms_in_every_language(header, columns):
