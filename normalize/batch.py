@@ -54,6 +54,7 @@ def convert_file(path: str | Path) -> FileResult:
     from . import normalize
     from .dataset import document_records
     from .identity import acronym_table
+    from .schema import missing_required
 
     path = Path(path)
     checkpoint("worker", path.name)
@@ -62,6 +63,13 @@ def convert_file(path: str | Path) -> FileResult:
         doc = read(path)
         stage = "normalize"
         document, actions, events, warnings = document_records(normalize(doc))
+        gaps = [
+            f"{table}.{gap}"
+            for table, records in (("documents", [document]), ("actions", actions), ("events", events))
+            for gap in missing_required(table, records)
+        ]
+        if gaps:  # e.g. a row whose number the reader lost: this file fails, named, the run goes on
+            raise ValueError(f"values the tables require are missing: {', '.join(gaps[:5])}")
         result = FileResult(
             str(path), document, actions, events, warnings, doc.text, acronym_table([doc.text])
         )

@@ -265,6 +265,18 @@ ERRORS = Table(
 TABLES: dict[str, Table] = {t.name: t for t in (DOCUMENTS, ACTIONS, EVENTS, UNIQUE_EVENTS, WARNINGS, ERRORS)}
 
 
+def missing_required(table: str, records: list[dict]) -> list[str]:
+    """`column (row N)` for each required value a table's records lack (null, or an
+    empty text): checked per file, so one file's gap fails that file, not the run."""
+    required = [c.name for c in TABLES[table].columns if c.required]
+    return [
+        f"{name} (row {i + 1})"
+        for i, record in enumerate(records)
+        for name in required
+        if name in record and (record[name] is None or record[name] == "")
+    ]
+
+
 # --- values --------------------------------------------------------------------------
 
 

@@ -136,3 +136,26 @@ def test_dask_executor_on_a_local_cluster_matches_the_process_pool(tmp_path):
     import pandas as pd
 
     assert len(pd.read_parquet(tmp_path / "out" / "events_by_doc")) == len(local.events)
+
+
+def test_a_file_missing_a_required_value_fails_alone_and_named(tmp_path, monkeypatch):
+    """A reader that loses a row's number (seen with a wrapped `N°` header) must fail
+    that file with the reason, not the whole run when the tables are written."""
+    import normalize.dataset as dataset
+
+    real = dataset.document_records
+
+    def lose_numbers(normalized):
+        document, actions, events, warnings = real(normalized)
+        if "001" in document["doc"]:
+            actions = [{**a, "action_no": ""} for a in actions]
+        return document, actions, events, warnings
+
+    monkeypatch.setattr(dataset, "document_records", lose_numbers)
+    ds = pipeline.run([SAMPLES / f"{SEED_000}.txt", SAMPLES / f"{SEED_001}.txt"], jobs=1)
+    assert len(ds.errors) == 1
+    error = ds.errors.iloc[0]
+    assert SEED_001 in error["file"] and "actions.action_no (row 1)" in error["message"]
+    assert set(ds.documents["doc"]) == {SEED_000}
+    ds.write(tmp_path / "out")  # the rest is written whole
+    assert (tmp_path / "out" / "events.csv").is_file()
