@@ -397,14 +397,19 @@ def no_action_table_reason(doc) -> str:
 
 
 def unassigned_cells(doc) -> list[tuple[str, int | None, str, int, int]]:
-    """Text in table cells under a header that names no known column: (header, page,
-    text, start, end) for each. Not data, so reported (`unassigned_cell`)."""
+    """Text in table cells under a header that names no known column, or a column the
+    row already has (a header misread so that two columns take one name: only the first
+    is read): (header, page, text, start, end) for each. Not data, so reported
+    (`unassigned_cell`)."""
     out = []
     for table in doc.tables:
         known = dict(zip(table.columns, table.header, strict=True))
         for row in table.rows:
+            seen: set[str] = set()
             for cell in row.cells:
-                if cell.column.startswith("column_") and cell.text.strip():
+                again = cell.column in seen
+                seen.add(cell.column)
+                if (cell.column.startswith("column_") or again) and cell.text.strip():
                     header = known.get(cell.column, "") or "(no header)"
                     out.append((header, row.page, " ".join(cell.text.split()), cell.start, cell.end))
     return out

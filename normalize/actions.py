@@ -4,6 +4,7 @@ timeframe with its deadline."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extract.model import (
     COL_ACTION,
@@ -97,11 +98,52 @@ def _remarks(row: Row) -> str | None:
     return "; ".join(t for t in texts if t) or None
 
 
+def _continuation(row: Row) -> bool:
+    """A row with no number and no action text but other cells filled: the rest of the
+    row above, cut by a page break that the reader did not join (a repeated header it
+    could not recognise, say)."""
+    return (
+        not _flat(row.text_of(COL_NO))
+        and not _flat(row.text_of(COL_ACTION))
+        and any(c.text.strip() for c in row.cells)
+    )
+
+
+def _joined(first: Row, then: Row) -> Row:
+    columns = list(dict.fromkeys([c.column for c in first.cells] + [c.column for c in then.cells]))
+    cells = []
+    for column in columns:
+        parts = [c for c in (first.cell(column), then.cell(column)) if c is not None]
+        paragraphs = tuple(p for c in parts for p in c.paragraphs)
+        cells.append(replace(parts[0], paragraphs=paragraphs, start=parts[0].start, end=parts[-1].end))
+    return replace(first, cells=tuple(cells), start=first.start, end=max(first.end, then.end))
+
+
 def document_actions(doc: Document) -> list[Action]:
-    actions = []
+    """One action per numbered row; a row that only continues the one above (see
+    `_continuation`) is joined to it, so its Progress items are not lost."""
+    actions: list[Action] = []
+    tables: list[Table] = []
     for table in doc.tables:
         for row in table.rows:
+            if _continuation(row) and actions and actions[-1].row is not None:
+                merged = row_to_action(doc, tables[-1], _joined(actions[-1].row, row))
+                if merged is not None:
+                    actions[-1] = merged
+                    continue
             action = row_to_action(doc, table, row)
             if action is not None:
                 actions.append(action)
+                tables.append(table)
     return actions
+
+
+def unjoined_rows(doc: Document) -> list[Row]:
+    """Continuation rows with no action above them to join: reported, not data."""
+    rows = []
+    for table in doc.tables:
+        for row in table.rows:
+            if not _continuation(row):
+                return rows
+            rows.append(row)
+    return rows

@@ -20,6 +20,7 @@ import pandas as pd
 from extract.tables import no_action_table_reason, unassigned_cells
 
 from . import Normalized
+from .actions import unjoined_rows
 from .audit import PROVENANCE, coverage
 from .identity import assign_event_keys, flag_shared_keys, unique_events
 from .schema import ACTIONS, DOCUMENTS, ERRORS, EVENTS, WARNINGS, at_precision, period_bounds, typed_frame
@@ -168,6 +169,19 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "detail": f"{where}column '{header}': {text}"[:200],
                 "char_start": start,
                 "char_end": end,
+            }  # fmt: skip
+        )
+    for row in unjoined_rows(d):  # a table's first row carries on nothing: its text is not data
+        where = f"page {row.page}: " if row.page else ""
+        text = " | ".join(c.text.strip() for c in row.cells if c.text.strip())
+        warnings.append(
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "unnumbered_row",
+                "detail": f"{where}{text}"[:200],
+                "char_start": row.start,
+                "char_end": row.end,
             }  # fmt: skip
         )
     for message in d.warnings:

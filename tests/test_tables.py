@@ -115,3 +115,24 @@ def test_text_report_with_remarks_section_rows_and_an_unknown_column(tmp_path):
     assert ds.events["title"].tolist() == ["Forum on Transit", "Forum on Origin"]
     w = ds.warnings[ds.warnings["code"] == "unassigned_cell"]
     assert w["detail"].tolist() == ["page 1, column 'Relevant documents': Doc. SP0514"]
+
+
+_HEADER = (
+    "\nPROGRESS REPORT (AS OF 1 JUNE 2016)\n\n1. SECTION\n\n"
+    "\tAction\tResponsible body\tTimeframe/Deadline\tProgress\n"
+)
+_PERU = "\t\t\t\t- National Workshop on AEO (Peru, 1-3 July 2015)\n"
+_ECUADOR = (
+    "1\tFirst action\tWCO Secretariat\t2016\t"
+    "- National Workshop on Risk Management (Ecuador, 22-26 June 2015)\n"
+)
+
+
+def test_a_row_with_only_progress_before_any_action_is_reported_not_dropped(tmp_path):
+    import pipeline
+
+    (tmp_path / "r.txt").write_text(_HEADER + _PERU + _ECUADOR, "utf-8")
+    ds = pipeline.run([tmp_path / "r.txt"], jobs=1)
+    orphans = ds.warnings[ds.warnings["code"] == "unnumbered_row"]
+    assert len(orphans) == 1 and "National Workshop on AEO" in orphans.iloc[0]["detail"]
+    assert list(ds.events["country_iso3"]) == ["ECU"]

@@ -18,9 +18,10 @@ from tests.zoo.spec import RENDERINGS as RENDERINGS_DIR
 # so a fix shows up).
 KNOWN: dict[str, str] = {
     "zoo_a__lo-pandoc-narrow.pdf": (
-        "words broken by the narrow Progress column are joined back (14/14 items right), but the"
-        " repeated header on page 5 takes in the body line under it (`workshops`), so the table"
-        " on page 6 is not joined to it and action 3's three items are lost"
+        "words broken by the narrow Progress column are joined back, but the header LibreOffice"
+        " repeats on page 5 takes in the body line under it (`workshops`) and its Progress column"
+        " is misread as a second number column: action 3's first two items are reported"
+        " (`unassigned_cell`), not read; its page-6 rest is joined to it (15 of 17 found, all right)"
     ),
 }
 
@@ -103,3 +104,16 @@ def test_broken_text_is_flagged():
     )
     assert not looks_broken("National Workshop on Risk Management (Kenya, 2 May 2015)")
     assert not looks_broken("Atelier régional sur la gestion des risques (Lomé, du 3 au 5 mai 2015)")
+
+
+def test_lost_progress_is_reported_and_a_cut_row_is_joined():
+    """The narrow-column rendering: the misread page-5 header leaves action 3's first
+    items in a second `no` column (reported, not silently skipped), and the row the page
+    break cut, whose number the next page does not repeat, is joined to action 3."""
+    import pipeline
+
+    ds = pipeline.run([RENDERINGS_DIR / "zoo_a__lo-pandoc-narrow.pdf"], jobs=1)
+    lost = ds.warnings[ds.warnings["code"] == "unassigned_cell"]
+    assert lost["detail"].str.contains("Diagnostic Mission on the Revised Kyoto Convention").any()
+    third = ds.events[ds.events["action_no"] == "3"]
+    assert "Scoping Mission on Single Window" in set(third["title"])
