@@ -154,6 +154,7 @@ class _Parts:
     date: DateRange | None  # spans relative to the item text
     references: tuple[str, ...]
     unparsed_date: tuple[int, int] | None = None  # span of date-like text the grammar could not read
+    title_start: int = 0  # after a lead-in (`Lomé, Togo, 12-16 septembre 2016 : Atelier ...`)
 
 
 def _take_apart(text: str, reference: date | None) -> _Parts:
@@ -250,6 +251,56 @@ def _place_date_tail(
             continue
         return _Parts(len(title), location, (start + lead, start + lead + len(place)), date_, references)
     return none
+
+
+_LEAD_IN = re.compile(r"\s*(?P<lead>[^:()\n]{3,120}?)\s*:\s+(?=\S)")
+_COLON_TAIL = re.compile(r"\s*:\s+(?P<tail>[^:]+?)\s*[.;]?\s*$")
+
+
+def _colon_parts(
+    text: str, title_end: int, reference: date | None, references: tuple[str, ...]
+) -> _Parts | None:
+    """Place and date written around a colon instead of in parentheses:
+    `<place>, <date> : <title>` or `<date> : <title>` (`Lomé, Togo, 12-16 septembre 2016 :
+    atelier national ...`), and `<title> : <date>` (`Consultation des Membres : mars-avril
+    2017`). The part on the other side of the colon must be wholly a date, or a known
+    place and a date, or a known place; anything else is a title with a colon in it."""
+    m = _LEAD_IN.match(text, 0, title_end)
+    if m is not None and m.end() < title_end:
+        lead_start, lead = m.start("lead"), m.group("lead")
+        date_ = next(
+            (d for d in find_date_ranges(lead, reference)
+             if not lead[d.end_char :].strip(" ,;-–") or not lead[: d.start_char].strip(" ,;-–")),
+            None,
+        )  # fmt: skip
+        where, where_at = lead, 0
+        if date_ is not None:
+            if lead[date_.end_char :].strip(" ,;-–"):
+                where, where_at = lead[date_.end_char :], date_.end_char
+            else:
+                where = lead[: date_.start_char]
+        lead_ws = len(where) - len(where.lstrip(" ,;-–"))
+        where = where.strip(" ,;-–")
+        location = resolve_places(where) if where else None
+        if (location is None and date_ is not None) or (location is not None and location.basis is not None):
+            span = (
+                (lead_start + where_at + lead_ws, lead_start + where_at + lead_ws + len(where))
+                if where
+                else None
+            )
+            shifted = date_.shifted(lead_start) if date_ else None
+            return _Parts(title_end, location, span, shifted, references, title_start=m.end())
+    tail = _COLON_TAIL.search(text, 0, title_end)
+    if tail is not None and tail.start() > 0:
+        inner = tail.group("tail")
+        dates = find_date_ranges(inner, reference)
+        if (
+            len(dates) == 1
+            and not inner[: dates[0].start_char].strip()
+            and not inner[dates[0].end_char :].strip()
+        ):
+            return _Parts(tail.start(), None, None, dates[0].shifted(tail.start("tail")), references)
+    return None
 
 
 def _depth(text: str, pos: int) -> int:
@@ -371,7 +422,9 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
             statement = False  # "... a eu lieu à Abidjan": the verb is the held phrase itself
         if held is None:  # "<title>, <place>, <date>" with no verb and no parentheses
             parts = _place_date_tail(text, parts.title_end, reference, parts.references, languages)
-            title = text[: parts.title_end].strip()
+            if parts.date is None and parts.location is None:
+                parts = _colon_parts(text, parts.title_end, reference, parts.references) or parts
+            title = text[parts.title_start : parts.title_end].strip()
     if held is not None and held.cut:
         parts = _Parts(len(text[: held.start].rstrip(" ,;-–")), None, None, None, parts.references)
         title = text[: parts.title_end].strip()
@@ -426,7 +479,7 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         page=item.page,
         kind=kind,
         title=title,
-        title_span=(base, base + parts.title_end),
+        title_span=(base + parts.title_start, base + parts.title_end),
         country_iso3=location.country_iso3 if location else None,
         country=location.country if location else None,
         country_text=location.country_text if location else None,
@@ -449,7 +502,7 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
         field_boxes=_field_boxes(
             item,
             {
-                "title": (base, base + parts.title_end),
+                "title": (base + parts.title_start, base + parts.title_end),
                 "location": (base + location_span[0], base + location_span[1]) if location_span else None,
                 "date": (base + date_text_span[0], base + date_text_span[1]) if date_text_span else None,
             },

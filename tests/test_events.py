@@ -119,3 +119,25 @@ def test_date_before_place(text, iso3, city, start):
     e = event(text)
     assert (e.title, e.country_iso3, e.city, e.start_date) == (text.split(" (")[0], iso3, city, start)
     assert text[e.location_span[0] : e.location_span[1]] == e.location_text
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "iso3", "start", "end"),
+    [
+        ("Lomé, Togo, 12-16 septembre 2016 : atelier national sur l'OEA", "atelier national sur l'OEA",
+         "TGO", "2016-09-12", "2016-09-16"),
+        ("12-16 September 2016: National Workshop on AEO", "National Workshop on AEO",
+         None, "2016-09-12", "2016-09-16"),
+        ("Siège de l'OMD, Bruxelles : Réunion du Comité", "Réunion du Comité",
+         "BEL", None, None),
+        ("Consultation des Membres : mars-avril 2017", "Consultation des Membres",
+         None, "2017-03", "2017-04"),
+        # a colon inside a title is not a place or a date
+        ("Guide: a new approach to risk", "Guide: a new approach to risk", None, None, None),
+        ("Phase 2: Workshop on Customs Transit", "Phase 2: Workshop on Customs Transit", None, None, None),
+    ],
+)  # fmt: skip
+def test_place_and_date_around_a_colon(text, title, iso3, start, end):
+    found = event(text)
+    assert (found.title, found.country_iso3, found.start_date, found.end_date) == (title, iso3, start, end)
+    assert text[slice(*found.title_span)] == found.title
