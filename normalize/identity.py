@@ -9,9 +9,12 @@ the same event gets the same key in the English and the French version of a repo
     country, start and end dates (at their precision), and the marks of its title,
     i.e. its acronyms (`TRS`, `IPR`, `CPLP`; an organisation's other spellings map
     to its acronym, the WCO itself marks nothing) and numbers (`Phase 3`, `2015`);
-  * anything else (a prose statement, an undated or placeless item) is keyed by the
-    same fields plus its topic words (title words less stop and generic words), which
-    do depend on the language: such mentions are matched within one language only.
+  * anything else (a prose statement, an undated or placeless item) is keyed by its
+    country, dates, marks and topic: the title's words read as language-independent
+    concepts (normalize/topics.py), event-type words included; not by kind and type,
+    which are read from those same words and which two languages' readings disagree
+    on more often than the words do (`took note` is no statement verb in English, `a
+    pris note` is one in French).
   Trade-off: two distinct events of the same type, country and dates whose titles
   carry no acronym or number to tell them apart share a key (seed 000: the Mercator
   and the Strategic Initiatives workshops in South Africa, 15-17 September 2015);
@@ -244,12 +247,13 @@ def title_marks(title: str) -> tuple[str, ...]:
     return tuple(sorted(marks))
 
 
-def topic_words(title: str) -> tuple[str, ...]:
+def topic_words(title: str, keep_kind_words: bool = False) -> tuple[str, ...]:
     """What the title is about, as language-independent concepts (normalize/topics.py),
-    less the words that only say what kind of event it is, and numbers (marks)."""
+    less numbers (marks) and, unless `keep_kind_words`, the words that only say what
+    kind of event it is (event-type and scope keywords)."""
     from .lang import english_acronyms
 
-    generic = _generic_words()
+    generic = frozenset() if keep_kind_words else _generic_words()
     return tuple(
         sorted(
             {
@@ -269,17 +273,16 @@ def event_key(record: dict) -> str:
         _value(record, "start_date"),
     )
     title = _value(record, "title")
-    parts = [
-        _KEY_VERSION,
-        kind,
-        _value(record, "event_type") or "other",
-        country,
-        start,
-        _value(record, "end_date"),
-    ]
-    parts.append(" ".join(title_marks(title)))
-    if not (kind == "event" and country and start):  # under-identified: the words must say which
-        parts.append(" ".join(topic_words(title)))
+    marks = " ".join(title_marks(title))
+    if kind == "event" and country and start:
+        parts = [_KEY_VERSION, kind, _value(record, "event_type") or "other", country, start]
+        parts += [_value(record, "end_date"), marks]
+    else:
+        # Under-identified: the words must say which. Kind and type are left out: they are
+        # read from the same words (`took note` / `a pris note`, `Guidance` / `Orientations`),
+        # and the two languages' readings of them disagree more often than the words do.
+        parts = [_KEY_VERSION, "topic", country, start, _value(record, "end_date"), marks]
+        parts.append(" ".join(topic_words(title, keep_kind_words=True)))
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 

@@ -66,12 +66,6 @@ def _glossary() -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[tuple[str,
     A form two languages give different concepts keeps the first (English first)."""
     exact: dict[tuple[str, ...], tuple[str, ...]] = {}
     folded: dict[tuple[str, ...], tuple[str, ...]] = {}
-    # Country names in every language first (`Swaziland`, `Suazilandia` -> swz), so that
-    # `France` is a country and not the glossary's word; short names (`US`) are left out.
-    for spelling, iso3 in country_spellings(lang.available()):
-        words = tuple(tokens(spelling))
-        if words and (len(words) > 1 or len(words[0]) >= 4):
-            exact.setdefault(words, (iso3.lower(),))
     for code in lang.available():
         for row in lang.read_rows(code, "concepts.csv"):
             concept = () if row["concept"].strip() == IGNORED else tuple(tokens(row["concept"]))
@@ -80,6 +74,14 @@ def _glossary() -> tuple[dict[tuple[str, ...], tuple[str, ...]], dict[tuple[str,
                 if words:
                     exact.setdefault(words, concept)
                     folded.setdefault(tuple(map(singular, words)), concept)
+    # Country names in every language (`Swaziland`, `Suazilandia` -> swz), after the
+    # glossaries: `réunion` is a meeting before it is Réunion. Short names (`US`) are left out.
+    for spelling, iso3 in country_spellings(lang.available()):
+        words = tuple(tokens(spelling))
+        if words[1:] in exact:  # `La Réunion`: an article before a glossary word
+            continue
+        if words and (len(words) > 1 or len(words[0]) >= 4):
+            exact.setdefault(words, (iso3.lower(),))
     # Month and weekday names say when, which the key holds as dates already.
     calendar = vocab(DATE_LANGUAGES)
     for name in [*calendar.months, *(w for w in calendar.weekdays if len(w) > 4)]:
