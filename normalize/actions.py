@@ -21,6 +21,7 @@ from extract.model import (
 
 from . import lang
 from .dates import find_date_ranges
+from .topics import fold
 
 # "Continuous activity", "Activité continue", "En curso": data/lang/<iso>/phrases.csv.
 _CONTINUOUS = r"(?<!\w){continuous}(?!\w)"
@@ -61,8 +62,9 @@ def deadline_of(timeframe: str | None, reference=None) -> str | None:
     return last.iso_end()[:7] if last.precision != "year" else last.iso_end()
 
 
-def row_to_action(doc: Document, table: Table, row: Row) -> Action | None:
-    number = _flat(row.text_of(COL_NO)).rstrip(".")
+def row_to_action(doc: Document, table: Table, row: Row, number: str | None = None) -> Action | None:
+    """The row's action; `number` when the table has none (numbered by position)."""
+    number = number or _flat(row.text_of(COL_NO)).rstrip(".")
     text = _flat(row.text_of(COL_ACTION))
     if not number and not text:
         return None
@@ -98,15 +100,24 @@ def _remarks(row: Row) -> str | None:
     return "; ".join(t for t in texts if t) or None
 
 
-def _continuation(row: Row) -> bool:
-    """A row with no number and no action text but other cells filled: the rest of the
-    row above, cut by a page break that the reader did not join (a repeated header it
-    could not recognise, say)."""
-    return (
-        not _flat(row.text_of(COL_NO))
-        and not _flat(row.text_of(COL_ACTION))
-        and any(c.text.strip() for c in row.cells)
-    )
+def _fold(text: str) -> str:
+    return fold(" ".join(text.split()).replace("’", "'"))
+
+
+def _without_header_residue(table: Table, row: Row) -> Row:
+    """A row numbered with a piece of the number column's header (`N` of `N°`) is the
+    header repeated at a page break that the reader took for a row: its cells that are
+    the start of their column's header (`Organe(s) responsa`, `Éché`) are dropped, and
+    what is left (the rest of the row the break cut) carries on the action above."""
+    headers = {column: _fold(text) for column, text in zip(table.columns, table.header, strict=False)}
+    number = _fold(row.text_of(COL_NO)).strip(" .:")
+    if not number or any(ch.isdigit() for ch in number) or not headers.get(COL_NO, "").startswith(number):
+        return row
+    kept = tuple(
+        c for c in row.cells
+        if not (c.text.strip() and headers.get(c.column, "").startswith(_fold(c.text).strip()))
+    )  # fmt: skip
+    return replace(row, cells=kept)
 
 
 def _joined(first: Row, then: Row) -> Row:
@@ -120,29 +131,51 @@ def _joined(first: Row, then: Row) -> Row:
 
 
 def document_actions(doc: Document) -> list[Action]:
-    """One action per numbered row; a row that only continues the one above (see
-    `_continuation`) is joined to it, so its Progress items are not lost."""
+    """One action per numbered row; a row that only continues the one above (no number:
+    see `_continuation`, or a header repeated at a page break) is joined to it, so its
+    Progress items are not lost. A table with no number column at all numbers its actions
+    by their order in the document (reported: `numbered_by_position`)."""
     actions: list[Action] = []
     tables: list[Table] = []
     for table in doc.tables:
+        numbered = COL_NO in table.columns
         for row in table.rows:
-            if _continuation(row) and actions and actions[-1].row is not None:
-                merged = row_to_action(doc, tables[-1], _joined(actions[-1].row, row))
-                if merged is not None:
-                    actions[-1] = merged
-                    continue
-            action = row_to_action(doc, table, row)
+            row = _without_header_residue(table, row)
+            number = None
+            if not numbered and _flat(row.text_of(COL_ACTION)):
+                number = str(len(actions) + 1)
+            elif _continuation(row) and actions and actions[-1].row is not None:
+                joined = _joined(actions[-1].row, row)
+                actions[-1] = row_to_action(doc, tables[-1], joined, actions[-1].action_no) or actions[-1]
+                continue
+            action = row_to_action(doc, table, row, number)
             if action is not None:
                 actions.append(action)
                 tables.append(table)
     return actions
 
 
+def unnumbered_tables(doc: Document) -> list[Table]:
+    """Action tables with no number column: their actions are numbered by position."""
+    return [
+        t for t in doc.tables if COL_NO not in t.columns and any(_flat(r.text_of(COL_ACTION)) for r in t.rows)
+    ]
+
+
+def _continuation(row: Row) -> bool:
+    """A row with no number but some text: the rest of the row above, cut by a page
+    break that the reader did not join (a repeated header it could not recognise, say)."""
+    return not _flat(row.text_of(COL_NO)) and any(c.text.strip() for c in row.cells)
+
+
 def unjoined_rows(doc: Document) -> list[Row]:
     """Continuation rows with no action above them to join: reported, not data."""
     rows = []
     for table in doc.tables:
+        if COL_NO not in table.columns:
+            return rows
         for row in table.rows:
+            row = _without_header_residue(table, row)
             if not _continuation(row):
                 return rows
             rows.append(row)

@@ -20,7 +20,7 @@ import pandas as pd
 from extract.tables import no_action_table_reason, unassigned_cells
 
 from . import Normalized
-from .actions import unjoined_rows
+from .actions import unjoined_rows, unnumbered_tables
 from .audit import PROVENANCE, coverage
 from .identity import assign_event_keys, flag_shared_keys, unique_events
 from .schema import ACTIONS, DOCUMENTS, ERRORS, EVENTS, WARNINGS, at_precision, period_bounds, typed_frame
@@ -183,6 +183,17 @@ def document_records(n: Normalized) -> tuple[dict, list[dict], list[dict], list[
                 "char_start": row.start,
                 "char_end": row.end,
             }  # fmt: skip
+        )
+    for table in unnumbered_tables(d):
+        where = f"page {table.page}: " if table.page else ""
+        warnings.append(
+            {
+                "doc": d.doc,
+                "source_file": d.source_file,
+                "code": "numbered_by_position",
+                "detail": f"{where}the action table has no number column ({' | '.join(table.header)}):"
+                " its actions are numbered by their order in the document"[:200],
+            }
         )
     for message in d.warnings:
         warnings.append({"doc": d.doc, "source_file": d.source_file, "code": "document", "detail": message})

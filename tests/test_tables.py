@@ -136,3 +136,18 @@ def test_a_row_with_only_progress_before_any_action_is_reported_not_dropped(tmp_
     orphans = ds.warnings[ds.warnings["code"] == "unnumbered_row"]
     assert len(orphans) == 1 and "National Workshop on AEO" in orphans.iloc[0]["detail"]
     assert list(ds.events["country_iso3"]) == ["ECU"]
+
+
+def test_an_action_table_without_a_number_column_numbers_its_actions_by_position(tmp_path):
+    """It used to crash the writing of the whole run (action_no is required)."""
+    import pipeline
+
+    header = _HEADER.replace("\tAction\t", "Action\t")
+    rows = "First action\tWCO Secretariat\t2016\t- Workshop on AEO (Peru, 1-3 July 2015)\n"
+    rows += "Second action\tWCO Secretariat\t2016\t- Workshop on PCA (Chile, 5-6 July 2015)\n"
+    (tmp_path / "r.txt").write_text(header + rows, "utf-8")
+    ds = pipeline.run([tmp_path / "r.txt"], jobs=1)
+    assert ds.errors.empty
+    assert list(ds.actions["action_no"]) == ["1", "2"]
+    assert list(ds.events["country_iso3"]) == ["PER", "CHL"]
+    assert (ds.warnings["code"] == "numbered_by_position").sum() == 1
