@@ -12,7 +12,7 @@ import csv
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -60,6 +60,9 @@ class Vocab:
     ordinals: dict[str, list[tuple[tuple[str, ...], int]]]
     starters: frozenset[str]  # words a date expression may begin with
     token_re: re.Pattern[str]
+    periods: dict[str, int] = field(default_factory=dict)  # quarter -> 3 (months)
+    period_letters: dict[str, int] = field(default_factory=dict)  # q -> 3 ("Q2")
+    period_ordinals: dict[str, int] = field(default_factory=dict)  # deuxieme -> 2
 
 
 @cache
@@ -96,6 +99,17 @@ def vocab(languages: tuple[str, ...]) -> Vocab:
         for name, number in words.get("ordinals", {}).items():
             raw_ordinals.setdefault(name, number)
             raw_ordinals.setdefault(name.replace("-", " "), number)
+    periods: dict[str, int] = {}
+    period_letters: dict[str, int] = {}
+    period_ordinals: dict[str, int] = {}
+    for code in languages:
+        words, _ = _language_data(code)
+        for name, months_long in words.get("periods", {}).items():
+            periods.setdefault(norm(name), months_long)
+        for letter, months_long in words.get("period_letters", {}).items():
+            period_letters.setdefault(norm(letter), months_long)
+        for name, number in words.get("period_ordinals", {}).items():
+            period_ordinals.setdefault(norm(name), number)
     token_re = _token_regex(tuple(sorted(suffixes, key=len, reverse=True)))
     phrases: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for role, texts in raw_phrases.items():
@@ -113,6 +127,9 @@ def vocab(languages: tuple[str, ...]) -> Vocab:
         ordinals,
         frozenset(starters),
         token_re,
+        periods,
+        period_letters,
+        period_ordinals,
     )
 
 

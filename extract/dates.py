@@ -338,6 +338,41 @@ class _Parser:
         return j
 
     # -- expressions
+    def period(self, i: int) -> tuple[DateRange, int] | None:
+        """A part of a year: `2nd quarter of 2016`, `2e trimestre 2016`, `Q2 2016`,
+        `first half of 2017` -> the months it covers (month precision), or None."""
+        t = self.tok(i)
+        if t is None:
+            return None
+        number = size = None
+        k = i
+        if t.kind == WORD and t.norm in self.v.period_letters:
+            n = self.tok(i + 1)
+            if n is not None and n.kind == NUM and self.adjacent(i + 1) and not n.ordinal:
+                number, size, k = n.value, self.v.period_letters[t.norm], i + 2
+        if number is None:
+            if t.kind == NUM and t.ordinal and t.free:
+                number, k = t.value, i + 1
+            elif t.kind == WORD and t.norm in self.v.period_ordinals:
+                number, k = self.v.period_ordinals[t.norm], i + 1
+            elif t.kind == WORD and (found := self.day(i)) is not None:
+                number, k = found
+            else:
+                return None
+            word = self.tok(k)
+            if word is None or word.kind != WORD or word.norm not in self.v.periods:
+                return None
+            size, k = self.v.periods[word.norm], k + 1
+        y_at = self._year_link(k)
+        if y_at is None or not 1 <= number <= 12 // size:
+            return None
+        year = self.year(y_at)
+        start = date(year, (number - 1) * size + 1, 1)
+        last = number * size
+        end = date(year, last, monthrange(year, last)[1])
+        s, e = t.start, self.t[y_at].end
+        return DateRange(start, end, "month", s, e, self.text[s:e], False), y_at + 1
+
     def expression(self, i: int, prep: bool) -> tuple[DateRange | None, int] | None:
         """(range or None when it fails the calendar, next index) or None: no date starts at i."""
         lead = None
@@ -594,6 +629,10 @@ def _scan(parser: _Parser) -> list[DateRange]:
     failed_end = -1  # where the last expression that failed the calendar ended
     while i < len(tokens):
         t = tokens[i]
+        if (period := parser.period(i)) is not None:
+            out.append(period[0])
+            i = period[1]
+            continue
         if t.kind == WORD and t.norm not in starters:
             i += 1
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -171,6 +171,8 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
         boundaries = {s for s, _ in _split_top_level(inner)} | {0}
         date_ = next((d for d in dates if _starts_part(inner, d.start_char, boundaries)), None)
         where, where_offset = (inner[: date_.start_char], 0) if date_ else (inner, 0)
+        if date_ and (q := _QUALIFIER_END.search(where)):  # "(Kenya, early March 2016)"
+            where = where[: q.start()]
         if date_ and not where.strip(" ,;"):  # the date comes first: "(22-23 October 2015, China)"
             where, where_offset = inner[date_.end_char :], date_.end_char
         unparsed = None
@@ -253,6 +255,7 @@ def _place_date_tail(
     return none
 
 
+_ALL_LANGUAGES = lang.available()
 _LEAD_IN = re.compile(r"\s*(?P<lead>[^:()\n]{3,120}?)\s*:\s+(?=\S)")
 _COLON_TAIL = re.compile(r"\s*:\s+(?P<tail>[^:]+?)\s*[.;]?\s*$")
 
@@ -303,14 +306,42 @@ def _colon_parts(
     return None
 
 
+def _online_tail(text: str, parts: _Parts) -> tuple[Location, tuple[int, int], int] | None:
+    """A title that ends with how an event met online (`... par visioconférence`, `... by
+    videoconference`, `... por videoconferencia`): the online place, its span, and where
+    the title ends. Only after an online preposition (`online_prep` in phrases.csv), so
+    that `Regional Webinar` or `Cours en ligne` keep their words."""
+    m = lang.compiled(r"\s(?:{online_prep})\s+[^\s,;()]+(?:\s+[^\s,;()]+)?\s*$", _ALL_LANGUAGES).search(
+        text, parts.title_start, parts.title_end
+    )
+    if m is None:
+        return None
+    where = text[m.start() : parts.title_end].strip()
+    location = resolve_places(where)
+    if location.basis != "virtual":
+        return None
+    start = m.start() + (len(text[m.start() :]) - len(text[m.start() :].lstrip()))
+    return location, (start, start + len(where)), len(text[: m.start()].rstrip(" ,;-–"))
+
+
 def _depth(text: str, pos: int) -> int:
     """Parentheses open at `pos`."""
     return text.count("(", 0, pos) - text.count(")", 0, pos)
 
 
+_QUALIFIER_END = lang.compiled(r"(?:^|[\s,])(?:{date_qualifier})[\s\u00a0]*$", lang.available())
+
+
 def _starts_part(inner: str, pos: int, boundaries: set[int]) -> bool:
-    """A date in a location parenthetical starts one of its comma-separated parts."""
-    return any(inner[b:pos].strip(" ,") == "" for b in boundaries if b <= pos)
+    """A date in a location parenthetical starts one of its comma-separated parts, or
+    follows only a qualifier (`fin septembre 2016`, `early March`, `mediados de mayo`:
+    the month is what is known)."""
+    qualifier = lang.compiled(r"(?:{date_qualifier})", _ALL_LANGUAGES)
+    return any(
+        not (lead := inner[b:pos].strip(" ,\u00a0")) or qualifier.fullmatch(lead)
+        for b in boundaries
+        if b <= pos
+    )
 
 
 def _prose_date(text: str, reference: date | None) -> DateRange | None:
@@ -432,6 +463,11 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
     location, location_span = parts.location, parts.location_span
     if location is None and held is not None and held.location is not None:
         location, location_span = held.location, held.location_span
+    if location is None and (online := _online_tail(text, parts)) is not None:
+        # `Réunion du Bureau par visioconférence`: the title ends before the way it met
+        location, location_span, cut = online
+        parts = replace(parts, title_end=cut)
+        title = text[parts.title_start : parts.title_end].strip()
     if location is None:
         found = _prose_location(title, languages)
         if found:

@@ -923,3 +923,29 @@ def test_seed_dates_read_the_same_in_french_and_spanish(language):
         r = parse_date_range(translated, REF, languages=[language, "en"])
         assert r is not None and (r.iso_start(), r.iso_end(), r.precision) == expected, (translated, r)
         assert r.text == translated
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Q2 2016", "2016-04", "2016-06"),
+        ("second quarter of 2016", "2016-04", "2016-06"),
+        ("4th Quarter 2016", "2016-10", "2016-12"),
+        ("first half of 2017", "2017-01", "2017-06"),
+        ("au cours du 2e trimestre 2016", "2016-04", "2016-06"),
+        ("Deuxième semestre de 2017", "2017-07", "2017-12"),
+        ("T3 2017", "2017-07", "2017-09"),
+        ("segundo trimestre de 2016", "2016-04", "2016-06"),
+        ("primer semestre de 2018", "2018-01", "2018-06"),
+    ],
+)
+def test_parts_of_a_year_are_month_ranges(text, start, end):
+    found = find_date_ranges(text)
+    assert [(r.iso_start(), r.iso_end(), r.precision) for r in found] == [(start, end, "month")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Q5 2016", "Phase 2 2016", "the first half", "Annex 2 quarter", "5e trimestre 2016"]
+)
+def test_no_part_of_a_year_without_a_year_or_beyond_it(text):
+    assert all(r.precision == "year" for r in find_date_ranges(text)) or not find_date_ranges(text)
