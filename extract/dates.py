@@ -342,7 +342,7 @@ class _Parser:
         """A part of a year: `2nd quarter of 2016`, `2e trimestre 2016`, `Q2 2016`,
         `first half of 2017` -> the months it covers (month precision), or None."""
         t = self.tok(i)
-        if t is None:
+        if t is None or self._ends_a_period_range(i):
             return None
         number = size = None
         k = i
@@ -372,6 +372,21 @@ class _Parser:
         end = date(year, last, monthrange(year, last)[1])
         s, e = t.start, self.t[y_at].end
         return DateRange(start, end, "month", s, e, self.text[s:e], False), y_at + 1
+
+    def _ends_a_period_range(self, i: int) -> bool:
+        """`1st - 3rd quarter 2016`, `Q1-Q2 2016`: the period at i ends a range whose
+        start has no year of its own; reading only the end would be wrong, so nothing."""
+        first = self.t[i - 2] if i >= 2 else None
+        if first is None or not (
+            first.kind == NUM or first.norm in self.v.period_ordinals or first.norm in self.v.ordinals
+        ):
+            return False
+        before = self.t[i - 1]
+        if before.kind == PUNCT and before.norm in DASHES:
+            return True
+        return before.kind == WORD and any(
+            self.phrase(role, i - 1) == i for role in ("range_to", "range_and")
+        )
 
     def expression(self, i: int, prep: bool) -> tuple[DateRange | None, int] | None:
         """(range or None when it fails the calendar, next index) or None: no date starts at i."""

@@ -949,3 +949,8 @@ def test_parts_of_a_year_are_month_ranges(text, start, end):
 )
 def test_no_part_of_a_year_without_a_year_or_beyond_it(text):
     assert all(r.precision == "year" for r in find_date_ranges(text)) or not find_date_ranges(text)
+
+
+@pytest.mark.parametrize("text", ["1st - 3rd quarter 2016", "Q1-Q2 2016", "first and second quarter of 2016"])
+def test_a_range_of_parts_of_a_year_gives_nothing_rather_than_its_end(text):
+    assert find_date_ranges(text) == []
