@@ -42,7 +42,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -81,9 +81,6 @@ def _generic_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_tokens = topics.tokens
-
-
 def acronym_table(texts: list[str]) -> dict[str, list[str]]:
     """Acronyms the reports define: `Post-Clearance Audit (PCA)` -> pca: [post, clearance, audit]."""
     table: dict[str, list[str]] = {}
@@ -94,7 +91,7 @@ def acronym_table(texts: list[str]) -> dict[str, list[str]]:
             m = _ACRONYM_DEF.search(window, max(0, len(window) - _ACRONYM_LOOKBACK))
             if m is None:
                 continue
-            words = [w for w in _tokens(m.group(1)) if w not in _STOP]
+            words = [w for w in topics.tokens(m.group(1)) if w not in _STOP]
             acronym = m.group(2).lower()
             initials = "".join(w[0] for w in words)
             # Keep the tail of the phrase whose initials spell the acronym, when they do.
@@ -133,7 +130,7 @@ def _as_date(value, end: bool) -> date | None:
 
 
 def _mention(i: int, row: dict, acronyms: dict[str, list[str]], generic: frozenset[str]) -> Mention:
-    words = [w for w in _tokens(row.get("title") or "") if w not in _STOP]
+    words = [w for w in topics.tokens(row.get("title") or "") if w not in _STOP]
     # The title's topic (language-independent concepts), and the words of the acronyms
     # the reports define (`CPLP` -> portuguese, speaking, ...) as concepts too.
     expansions = " ".join(" ".join(acronyms[w]) for w in words if w in acronyms)
@@ -224,20 +221,30 @@ def without_local_acronyms(title: str) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # an event's key reads its title twice (marks, topic); bounded
+def _read_title(title: str) -> tuple[str, tuple[str, ...]]:
+    """The title with other languages' acronyms written the English way (`OMD`, `ETM`:
+    `WCO`, `TRS`) and its own coined ones dropped, and its concept words."""
+    from .lang import english_acronyms
+
+    title = without_local_acronyms(english_acronyms(title))
+    return title, tuple(topics.concept_words(title))
+
+
 def title_marks(title: str) -> tuple[str, ...]:
     """The title's language-independent tokens: acronyms (an organisation's other
     spellings mapped to its acronym), numbers, and ordinals written as words
     (`Second`, `deuxième`: 2). In a title written in capitals every word looks like an
     acronym: only the organisations' known acronyms count there."""
-    from .lang import english_acronyms, known_acronyms
+    from .lang import known_acronyms
     from .nlp import organisations
 
-    title = without_local_acronyms(english_acronyms(title))  # `OMD`, `ETM`: `WCO`, `TRS`
-    marks = {str(int(n)) for n in _NUMBER.findall(title)} | topics.ordinal_numbers(title)
+    title, words = _read_title(title)
+    marks = {str(int(n)) for n in _NUMBER.findall(title)} | topics.ordinal_numbers(words, title)
     orgs, known = organisations(), known_acronyms()
     # A glossary phrase that stands for an acronym (`Revised Kyoto Convention`: rkc)
     # marks the title as the acronym would (`CKR` -> RKC).
-    marks |= {w.upper() for w in topics.concept_words(title) if w.upper() in known or w.upper() in orgs}
+    marks |= {w.upper() for w in words if w.upper() in known or w.upper() in orgs}
     shouting = _shouting(title)
     for token in _CAPS.findall(title):
         org = orgs.get(token)
@@ -251,18 +258,9 @@ def topic_words(title: str, keep_kind_words: bool = False) -> tuple[str, ...]:
     """What the title is about, as language-independent concepts (normalize/topics.py),
     less numbers (marks) and, unless `keep_kind_words`, the words that only say what
     kind of event it is (event-type and scope keywords)."""
-    from .lang import english_acronyms
-
     generic = frozenset() if keep_kind_words else _generic_words()
-    return tuple(
-        sorted(
-            {
-                w
-                for w in topics.concepts(without_local_acronyms(english_acronyms(title)))
-                if w not in generic and not topics.is_number(w)
-            }
-        )
-    )
+    skeletons = {topics.skeleton(w) for w in _read_title(title)[1]}
+    return tuple(sorted(w for w in skeletons if w not in generic and not topics.is_number(w)))
 
 
 def event_key(record: dict) -> str:

@@ -26,7 +26,6 @@ folded by one rule shared by the glossaries and the titles (`risques` -> `risque
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from extract.date_words import LANGUAGES as DATE_LANGUAGES
@@ -34,20 +33,19 @@ from extract.date_words import vocab
 
 from . import lang
 from .countries import country_spellings
+from .placenames import fold
 
 IGNORED = "-"
 _ORDINAL_DIGITS = re.compile(r"\d+(?:st|nd|rd|th|e|er|re|eme|ème|o|a|º|ª)?")
 
 
-def fold(text: str) -> str:
-    """Lower case, accents removed, `œ` spelled out: `Œuvre` -> `oeuvre`."""
-    text = text.replace("œ", "oe").replace("Œ", "Oe").replace("æ", "ae").replace("Æ", "Ae")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})  # kept by NFKD
 
 
 def tokens(text: str) -> list[str]:
-    """The words and numbers of a text, folded: `l'Équateur` -> [l, equateur]."""
-    return re.findall(r"[a-z0-9]+", fold(text))
+    """The words and numbers of a text, folded (placenames.fold: case and accents away,
+    `œ` spelled out): `l'Équateur` -> [l, equateur], `mise en œuvre` -> [mise, en, oeuvre]."""
+    return re.findall(r"[a-z0-9]+", fold(text.translate(_LIGATURES)))
 
 
 def singular(word: str) -> str:
@@ -144,10 +142,11 @@ def concept_words(text: str) -> list[str]:
     return out
 
 
-def ordinal_numbers(text: str) -> set[str]:
-    """Numbers a title names in words or with an ordinal suffix: `Second` -> 2,
-    `deuxième` -> 2, `20th`, `20 th`, `20e` -> 20."""
-    found = {c for c in concepts(text) if c.isdigit()}
+def ordinal_numbers(words: list[str] | tuple[str, ...], text: str) -> set[str]:
+    """Numbers a title names in words or with an ordinal suffix: its concept `words`
+    that are digits (`Second`, `deuxième` -> 2) and the ordinals of its `text` (`20th`,
+    `20 th`, `20e` -> 20)."""
+    found = {w for w in words if w.isdigit()}
     found |= {re.match(r"\d+", t).group(0) for t in tokens(text) if _ORDINAL_DIGITS.fullmatch(t)}
     return {str(int(n)) for n in found}
 
