@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import COL_ACTION, COL_NO
-from .tables import _norm_header, _synonyms, map_header_cell
+from .tables import _synonyms, map_header_cell, norm_header
 
 _ROW_NUMBER = re.compile(r"^\(?(?:[A-Z]\.)?\d{1,3}(?:\.\d{1,3}){0,3}[.)]?$")
 _HEADER_GAP = 0.6  # a gap wider than this share of the font size splits header pieces
@@ -139,7 +139,7 @@ def _action_words() -> tuple[str, ...]:
 
 
 def find_header(lines: list[dict], start: int, hrules: list[tuple] = ()) -> Header | None:
-    text = _norm_header(lines[start]["text"])  # the words of the synonyms: no accents (`Activité`)
+    text = norm_header(lines[start]["text"])  # the words of the synonyms: no accents (`Activité`)
     if not any(word in text for word in _action_words()):  # cheap: most lines are no header
         return None
     segs = pieces(lines[start], start)

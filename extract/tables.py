@@ -67,7 +67,7 @@ _PLURAL_MARK = re.compile(r"(?<=[^\W\d_)])\((?:s|es|x|e|ies)\)")
 _WRAP_MIN = 6  # shortest contained phrase that may be matched across a narrow column's word breaks
 
 
-def _norm_header(text: str) -> str:
+def norm_header(text: str) -> str:
     # Capped and whitespace collapsed first, so that no pattern below ever scans a
     # long run of spaces (linear whatever the cell holds).
     text = " ".join(text[:_HEADER_CAP].split()).casefold()
@@ -93,7 +93,7 @@ def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
             continue
         with open(path, encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
-                phrase = _norm_header(row["phrase"])
+                phrase = norm_header(row["phrase"])
                 if row["match"] == "exact":
                     exact.setdefault(phrase, row["column"])
                 else:
@@ -103,7 +103,7 @@ def _synonyms() -> tuple[dict[str, str], list[tuple[str, str]]]:
 
 
 def _lookup(text: str) -> str | None:
-    norm = _norm_header(text)
+    norm = norm_header(text)
     exact, contains = _synonyms()
     if norm in exact:
         return exact[norm]
@@ -170,7 +170,7 @@ def _cell_text(paragraphs: list[RawParagraph]) -> str:
 
 def _is_repeated_header(row: RawRow, header: list[str]) -> bool:
     texts = [_cell_text(c) for c in row.cells]
-    return [_norm_header(t) for t in texts] == [_norm_header(h) for h in header] or (
+    return [norm_header(t) for t in texts] == [norm_header(h) for h in header] or (
         is_header_row(texts) and map_header(texts) == map_header(header)
     )
 

@@ -18,10 +18,10 @@ from extract.model import (
     Row,
     Table,
 )
+from extract.tables import norm_header
 
 from . import lang
 from .dates import find_date_ranges
-from .topics import fold
 
 # "Continuous activity", "Activité continue", "En curso": data/lang/<iso>/phrases.csv.
 _CONTINUOUS = r"(?<!\w){continuous}(?!\w)"
@@ -100,22 +100,18 @@ def _remarks(row: Row) -> str | None:
     return "; ".join(t for t in texts if t) or None
 
 
-def _fold(text: str) -> str:
-    return fold(" ".join(text.split()).replace("’", "'"))
-
-
 def _without_header_residue(table: Table, row: Row) -> Row:
     """A row numbered with a piece of the number column's header (`N` of `N°`) is the
     header repeated at a page break that the reader took for a row: its cells that are
     the start of their column's header (`Organe(s) responsa`, `Éché`) are dropped, and
     what is left (the rest of the row the break cut) carries on the action above."""
-    headers = {column: _fold(text) for column, text in zip(table.columns, table.header, strict=False)}
-    number = _fold(row.text_of(COL_NO)).strip(" .:")
+    headers = {column: norm_header(text) for column, text in zip(table.columns, table.header, strict=False)}
+    number = norm_header(row.text_of(COL_NO))
     if not number or any(ch.isdigit() for ch in number) or not headers.get(COL_NO, "").startswith(number):
         return row
     kept = tuple(
         c for c in row.cells
-        if not (c.text.strip() and headers.get(c.column, "").startswith(_fold(c.text).strip()))
+        if not (c.text.strip() and headers.get(c.column, "").startswith(norm_header(c.text)))
     )  # fmt: skip
     return replace(row, cells=kept)
 
