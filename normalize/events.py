@@ -157,7 +157,7 @@ class _Parts:
     title_start: int = 0  # after a lead-in (`Lomé, Togo, 12-16 septembre 2016 : Atelier ...`)
 
 
-def _take_apart(text: str, reference: date | None) -> _Parts:
+def _take_apart(text: str, reference: date | None, languages: tuple[str, ...]) -> _Parts:
     title_end = len(text.rstrip())
     references: list[str] = []
     while (span := _trailing_parenthetical(text[:title_end])) is not None:
@@ -169,9 +169,10 @@ def _take_apart(text: str, reference: date | None) -> _Parts:
             continue
         dates = find_date_ranges(inner, reference)
         boundaries = {s for s, _ in _split_top_level(inner)} | {0}
-        date_ = next((d for d in dates if _starts_part(inner, d.start_char, boundaries)), None)
+        date_ = next((d for d in dates if _starts_part(inner, d.start_char, boundaries, languages)), None)
         where, where_offset = (inner[: date_.start_char], 0) if date_ else (inner, 0)
-        if date_ and (q := _QUALIFIER_END.search(where)):  # "(Kenya, early March 2016)"
+        qualifier_end = lang.compiled(_QUALIFIER_END, languages)
+        if date_ and (q := qualifier_end.search(where)):  # "(Kenya, early March 2016)"
             where = where[: q.start()]
         if date_ and not where.strip(" ,;"):  # the date comes first: "(22-23 October 2015, China)"
             where, where_offset = inner[date_.end_char :], date_.end_char
@@ -255,7 +256,6 @@ def _place_date_tail(
     return none
 
 
-_ALL_LANGUAGES = lang.available()
 _LEAD_IN = re.compile(r"\s*(?P<lead>[^:()\n]{3,120}?)\s*:\s+(?=\S)")
 _COLON_TAIL = re.compile(r"\s*:\s+(?P<tail>[^:]+?)\s*[.;]?\s*$")
 
@@ -306,12 +306,14 @@ def _colon_parts(
     return None
 
 
-def _online_tail(text: str, parts: _Parts) -> tuple[Location, tuple[int, int], int] | None:
+def _online_tail(
+    text: str, parts: _Parts, languages: tuple[str, ...]
+) -> tuple[Location, tuple[int, int], int] | None:
     """A title that ends with how an event met online (`... par visioconférence`, `... by
     videoconference`, `... por videoconferencia`): the online place, its span, and where
     the title ends. Only after an online preposition (`online_prep` in phrases.csv), so
     that `Regional Webinar` or `Cours en ligne` keep their words."""
-    m = lang.compiled(r"\s(?:{online_prep})\s+[^\s,;()]+(?:\s+[^\s,;()]+)?\s*$", _ALL_LANGUAGES).search(
+    m = lang.compiled(r"\s(?:{online_prep})\s+[^\s,;()]+(?:\s+[^\s,;()]+)?\s*$", languages).search(
         text, parts.title_start, parts.title_end
     )
     if m is None:
@@ -329,14 +331,14 @@ def _depth(text: str, pos: int) -> int:
     return text.count("(", 0, pos) - text.count(")", 0, pos)
 
 
-_QUALIFIER_END = lang.compiled(r"(?:^|[\s,])(?:{date_qualifier})[\s\u00a0]*$", lang.available())
+_QUALIFIER_END = r"(?:^|[\s,])(?:{date_qualifier})[\s\u00a0]*$"
 
 
-def _starts_part(inner: str, pos: int, boundaries: set[int]) -> bool:
+def _starts_part(inner: str, pos: int, boundaries: set[int], languages: tuple[str, ...]) -> bool:
     """A date in a location parenthetical starts one of its comma-separated parts, or
     follows only a qualifier (`fin septembre 2016`, `early March`, `mediados de mayo`:
     the month is what is known)."""
-    qualifier = lang.compiled(r"(?:{date_qualifier})", _ALL_LANGUAGES)
+    qualifier = lang.compiled(r"(?:{date_qualifier})", languages)
     return any(
         not (lead := inner[b:pos].strip(" ,\u00a0")) or qualifier.fullmatch(lead)
         for b in boundaries
@@ -437,7 +439,7 @@ def _held_phrase(text: str, reference: date | None, languages: tuple[str, ...]) 
 def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT) -> Event:
     languages = lang.for_document(language)
     text = item.text
-    parts = _take_apart(text, reference)
+    parts = _take_apart(text, reference, languages)
     title = text[: parts.title_end].strip()
     warnings: list[str] = []
     statement_verb = lang.compiled(_STATEMENT, languages)
@@ -463,7 +465,7 @@ def parse_event(item: Item, reference: date | None, language: str = lang.DEFAULT
     location, location_span = parts.location, parts.location_span
     if location is None and held is not None and held.location is not None:
         location, location_span = held.location, held.location_span
-    if location is None and (online := _online_tail(text, parts)) is not None:
+    if location is None and (online := _online_tail(text, parts, languages)) is not None:
         # `Réunion du Bureau par visioconférence`: the title ends before the way it met
         location, location_span, cut = online
         parts = replace(parts, title_end=cut)

@@ -18,8 +18,8 @@ ACTION = Action(
 )  # fmt: skip
 
 
-def event(text: str):
-    return parse_event(Item(ACTION, 1, text, 0, len(text), 1, None, False), REFERENCE)
+def event(text: str, language: str = "en", reference: date = REFERENCE):
+    return parse_event(Item(ACTION, 1, text, 0, len(text), 1, None, False), reference, language)
 
 
 @pytest.mark.parametrize(
@@ -144,21 +144,21 @@ def test_place_and_date_around_a_colon(text, title, iso3, start, end):
 
 
 @pytest.mark.parametrize(
-    ("text", "title", "location_text", "start"),
+    ("text", "language", "title", "location_text", "start"),
     [
-        ("Réunion de validation du module par visioconférence (fin septembre 2016)",
+        ("Réunion de validation du module par visioconférence (fin septembre 2016)", "fr",
          "Réunion de validation du module", "par visioconférence", "2016-09"),
-        ("Meeting of the Bureau by videoconference (3 May 2016)", "Meeting of the Bureau",
+        ("Meeting of the Bureau by videoconference (3 May 2016)", "en", "Meeting of the Bureau",
          "by videoconference", "2016-05-03"),
-        ("Reunión del Comité por videoconferencia (3 de mayo de 2016)", "Reunión del Comité",
+        ("Reunión del Comité por videoconferencia (3 de mayo de 2016)", "es", "Reunión del Comité",
          "por videoconferencia", "2016-05-03"),
-        ("Workshop on AEO (Kenya, early March 2016)", "Workshop on AEO", "Kenya", "2016-03"),
+        ("Workshop on AEO (Kenya, early March 2016)", "en", "Workshop on AEO", "Kenya", "2016-03"),
         # the words stay where they are a title's own
-        ("Regional Webinar (5 May 2016)", "Regional Webinar", None, "2016-05-05"),
-        ("Workshop organized by the Ministry (Kenya, 3 May 2016)", "Workshop organized by the Ministry",
+        ("Regional Webinar (5 May 2016)", "en", "Regional Webinar", None, "2016-05-05"),
+        ("Workshop organized by the Ministry (Kenya, 3 May 2016)", "en", "Workshop organized by the Ministry",
          "Kenya", "2016-05-03"),
     ],
 )  # fmt: skip
-def test_online_tail_and_qualified_month(text, title, location_text, start):
-    found = event(text)
+def test_online_tail_and_qualified_month(text, language, title, location_text, start):
+    found = event(text, language)
     assert (found.title, found.location_text, found.start_date) == (title, location_text, start)
