@@ -83,6 +83,8 @@ def vocab(languages: tuple[str, ...]) -> Vocab:
     suffixes: set[str] = set()
     raw_phrases: dict[str, set[str]] = {role: set() for role in _ROLES}
     raw_ordinals: dict[str, int] = {}
+    # Parts of a year: "trimestre" -> 3 months, "Q" -> 3 ("Q2"), "deuxieme" -> 2.
+    named: dict[str, dict[str, int]] = {"periods": {}, "period_letters": {}, "period_ordinals": {}}
     for code in languages:  # the first language wins a clash: setdefault
         words, names = _language_data(code)
         for kind, number, name in names:
@@ -99,17 +101,9 @@ def vocab(languages: tuple[str, ...]) -> Vocab:
         for name, number in words.get("ordinals", {}).items():
             raw_ordinals.setdefault(name, number)
             raw_ordinals.setdefault(name.replace("-", " "), number)
-    periods: dict[str, int] = {}
-    period_letters: dict[str, int] = {}
-    period_ordinals: dict[str, int] = {}
-    for code in languages:
-        words, _ = _language_data(code)
-        for name, months_long in words.get("periods", {}).items():
-            periods.setdefault(norm(name), months_long)
-        for letter, months_long in words.get("period_letters", {}).items():
-            period_letters.setdefault(norm(letter), months_long)
-        for name, number in words.get("period_ordinals", {}).items():
-            period_ordinals.setdefault(norm(name), number)
+        for table, found in named.items():
+            for name, number in words.get(table, {}).items():
+                found.setdefault(norm(name), number)
     token_re = _token_regex(tuple(sorted(suffixes, key=len, reverse=True)))
     phrases: dict[str, dict[str, list[tuple[str, ...]]]] = {}
     for role, texts in raw_phrases.items():
@@ -127,9 +121,9 @@ def vocab(languages: tuple[str, ...]) -> Vocab:
         ordinals,
         frozenset(starters),
         token_re,
-        periods,
-        period_letters,
-        period_ordinals,
+        named["periods"],
+        named["period_letters"],
+        named["period_ordinals"],
     )
 
 
