@@ -131,6 +131,11 @@ def word_breaks(pieces: list[tuple[dict, int]], edge: float | None) -> list[bool
     out = [False] * max(n - 1, 0)
     if edge is None or n < 2:
         return out
+    # Most lines stop short of the column's edge: decided from the lines alone, before
+    # any character is placed (this runs for every wrapped paragraph of every table).
+    full = [_full(pieces[k][0], pieces[k + 1][0], edge) for k in range(n - 1)]
+    if not any(full):
+        return out
     placed = [_placed(line, skip) for line, skip in pieces]
     tokens = [_tokens(p) for p in placed]
     # The line's own ends: a ligature (`ff`) is one char of two letters, never matched.
@@ -139,7 +144,7 @@ def word_breaks(pieces: list[tuple[dict, int]], edge: float | None) -> list[bool
             toks[-1] = (toks[-1][0], toks[-1][1], line["x1"])
             if not skip:
                 toks[0] = (toks[0][0], line["x0"], toks[0][2])
-    possible = [_possible(tokens[k], tokens[k + 1], pieces[k + 1][0], edge) for k in range(n - 1)]
+    possible = [full[k] and _possible(tokens[k], tokens[k + 1]) for k in range(n - 1)]
     if not any(possible):
         return out
     # Runs of pieces joined by possible breaks: the last token of a line, the lines
@@ -160,19 +165,23 @@ def word_breaks(pieces: list[tuple[dict, int]], edge: float | None) -> list[bool
     return out
 
 
-def _possible(before: list, after: list, line: dict, edge: float) -> bool:
-    """The break between two lines may be inside a word: the line above is full,
-    and no letter case or punctuation says a word starts."""
+def _full(line: dict, next_line: dict, edge: float) -> bool:
+    """The line reaches so far right that the next line's first character would not
+    have fitted after it."""
+    first = next((c for c in next_line.get("chars", []) if c["text"].strip()), None)
+    width = (first["x1"] - first["x0"]) if first else 0.0
+    return line["x1"] + width > edge - _TOLERANCE
+
+
+def _possible(before: list, after: list) -> bool:
+    """The break after a full line may be inside a word: no letter case or punctuation
+    says a word starts."""
     if not before or not after:
         return False
     (a_text, _, a_x1), (b_text, _, _) = before[-1], after[0]
     if not (a_text[-1].isalnum() and b_text[0].isalnum()) or math.isnan(a_x1):
         return False
-    if a_text[-1].islower() and b_text[0].isupper():
-        return False
-    chars = [c for c in line.get("chars", []) if c["text"].strip()]
-    first = (chars[0]["x1"] - chars[0]["x0"]) if chars else 0.0
-    return a_x1 + first > edge - _TOLERANCE
+    return not (a_text[-1].islower() and b_text[0].isupper())
 
 
 def _group(frags: list[tuple[str, float, float]], starts: list[float], edge: float) -> list[bool]:
