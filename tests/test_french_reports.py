@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from extract.model import Action, Item, Row
 from normalize.dates import find_date_ranges
-from normalize.events import parse_event
 from tests.conftest import FIXTURES, load_jsonl
 from tests.scoring import score
+from tests.test_events import event
 
 RENDERINGS = Path(__file__).resolve().parent / "french" / "renderings"
 REPORTS = ["fr_clf_2017", "fr_cted_2017"]
@@ -94,12 +93,6 @@ def test_les_opens_a_french_date_and_belongs_to_it(text, start, end):
     assert (r.iso_start(), r.iso_end(), r.text.split()[0]) == (start, end, "les")
 
 
-ACTION = Action(
-    "doc", "doc.txt", 1, "SECTION", "1", "Do", "WCO", ("WCO",), None, None, None, True, 1, 0, 0,
-    Row((), 1, 0, 0),
-)  # fmt: skip
-
-
 @pytest.mark.parametrize(
     ("text", "language", "title", "iso3", "city", "start", "end"),
     [
@@ -125,7 +118,7 @@ ACTION = Action(
     ],
 )  # fmt: skip
 def test_place_and_date_after_commas(text, language, title, iso3, city, start, end):
-    e = parse_event(Item(ACTION, 1, text, 0, len(text), 1, None, False), REF, language)
+    e = event(text, language, REF)
     assert (e.title, e.country_iso3, e.city, e.start_date, e.end_date) == (title, iso3, city, start, end)
     assert text[e.title_span[0] : e.title_span[1]] == e.title
     if e.location_span:
